@@ -1,0 +1,16 @@
+"""The one API object: `/api/v1/`. Each app contributes its own router."""
+
+from ninja import NinjaAPI
+
+from menengage.networks.api import router as networks_router
+
+api = NinjaAPI(
+    title="MenEngage Alliance API",
+    version="1",
+    description=(
+        "Public data of the MenEngage Alliance. Reads need no token; lists are paginated "
+        "with `limit` and `offset`, filter with query parameters and sort with `sort`."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/", networks_router)

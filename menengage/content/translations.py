@@ -1,0 +1,21 @@
+"""Which languages a Wagtail page exists in, for the language switcher."""
+
+from django.conf import settings
+
+
+def page_translation_context(page, request):
+    """`page_translations` maps each site language to the page's URL in it, or None.
+
+    `untranslated` names the language a visitor asked for and did not get (from the
+    switcher's `?untranslated=` link), so the page can say so.
+    """
+    translations = {code: None for code, _name in settings.LANGUAGES}
+    siblings = page.get_translations(inclusive=True).live().select_related("locale")
+    for sibling in siblings:
+        translations[sibling.locale.language_code] = sibling.get_url(request)
+    asked = request.GET.get("untranslated")
+    return {
+        "page_translations": translations,
+        "page_source_url": translations[settings.LANGUAGE_CODE] or page.get_url(request),
+        "untranslated": asked if asked in translations and translations[asked] is None else None,
+    }

@@ -1,0 +1,31 @@
+"""The audit trail: services call `audit_record` inside their transaction."""
+
+from django.core.serializers.json import DjangoJSONEncoder
+import json
+
+from .models import AuditEvent
+
+
+def _plain(data):
+    # Round-trip through Django's encoder so dates, decimals and UUIDs are stored as text.
+    return None if data is None else json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def audit_record(*, actor, verb, target, before=None, after=None):
+    """Record that `actor` did `verb` to `target`; `before`/`after` are dicts of changed fields."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=str(user) if user else "system",
+        verb=verb,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        target_label=str(target)[:300],
+        before=_plain(before),
+        after=_plain(after),
+    )
+
+
+def snapshot(instance, fields):
+    """The values of `fields` on `instance`, for an audit event's before/after."""
+    return {field: getattr(instance, field) for field in fields}

@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """A record of who changed what and when; written by services, never edited."""
+
+    occurred_at = models.DateTimeField(_("occurred at"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("actor label"), max_length=200, blank=True)
+    verb = models.CharField(_("verb"), max_length=80, db_index=True)
+    target_type = models.CharField(_("target type"), max_length=100)
+    target_id = models.CharField(_("target id"), max_length=64)
+    target_label = models.CharField(_("target label"), max_length=300, blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"], name="core_auditevent_target_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+
+class Country(models.Model):
+    """A country or territory (ISO 3166-1) with its UN M49 region and sub-region."""
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    iso3 = models.CharField(_("ISO alpha-3 code"), max_length=3, unique=True)
+    m49 = models.CharField(_("UN M49 code"), max_length=3)
+    region = models.CharField(_("UN M49 region"), max_length=3, db_index=True)
+    subregion = models.CharField(_("UN M49 sub-region"), max_length=3)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_es = models.CharField(_("name (Spanish)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=100)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return getattr(self, f"name_{(get_language() or 'en')[:2]}", None) or self.name_en

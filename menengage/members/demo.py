@@ -1,0 +1,140 @@
+"""About 700 invented member organisations (7,000 at --scale 10) across the country networks."""
+
+from django.utils import timezone
+
+from menengage.core.audit import audit_record
+from menengage.networks.models import Network
+
+from .models import Membership, Organisation
+
+SPANISH = set("AR BO CL CO CR DO EC ES GT HN MX NI PE PY SV UY".split())
+FRENCH = set("BE BF BI BJ CD CH CI CM FR HT ML RW SN".split())
+PORTUGUESE = set("BR MZ PT".split())
+
+WORDS = {
+    "en": (
+        ["Men", "Fathers", "Young Men", "Brothers", "Boys", "Caring Men", "Partners", "Allies"],
+        ["for Equality", "for Change", "Against Violence", "for Care", "for Gender Justice",
+         "Together", "for Respect", "for Healthy Families"],
+        ["Network", "Initiative", "Collective", "Forum", "Trust", "Centre", "Association", "Project"],
+    ),
+    "es": (
+        ["Hombres", "Padres", "Jóvenes", "Varones", "Colectivo", "Red", "Fundación", "Centro"],
+        ["por la Igualdad", "por el Cambio", "contra la Violencia", "por el Cuidado",
+         "por la Justicia de Género", "Unidos", "por el Respeto", "Diversos"],
+        ["", "del Sur", "del Norte", "Comunitario", "Solidario", "en Acción", "Nuevos", "Libres"],
+    ),
+    "fr": (
+        ["Hommes", "Pères", "Jeunes", "Réseau", "Collectif", "Association", "Centre", "Frères"],
+        ["pour l'Égalité", "pour le Changement", "contre la Violence", "pour le Soin",
+         "pour la Justice de Genre", "Ensemble", "pour le Respect", "Solidaires"],
+        ["", "du Sahel", "des Grands Lacs", "Communautaire", "en Action", "Nouveaux", "Unis", "Libres"],
+    ),
+    "pt": (
+        ["Homens", "Pais", "Jovens", "Rede", "Coletivo", "Instituto", "Centro", "Irmãos"],
+        ["pela Igualdade", "pela Mudança", "contra a Violência", "pelo Cuidado",
+         "pela Justiça de Gênero", "Juntos", "pelo Respeito", "Solidários"],
+        ["", "do Sul", "do Norte", "Comunitário", "em Ação", "Novos", "Unidos", "Livres"],
+    ),
+}
+CITIES = ["Capital", "North", "South", "East", "West", "Coast", "Highlands", "Valley"]
+KINDS = [
+    (Organisation.Kind.NGO, 62),
+    (Organisation.Kind.WOMENS_RIGHTS, 10),
+    (Organisation.Kind.YOUTH, 8),
+    (Organisation.Kind.LGBTIQ, 5),
+    (Organisation.Kind.ACADEMIC, 5),
+    (Organisation.Kind.INGO, 6),
+    (Organisation.Kind.UN_AGENCY, 1),
+    (Organisation.Kind.OTHER, 3),
+]
+STATUSES = [
+    (Membership.Status.ACTIVE, 86),
+    (Membership.Status.APPLIED, 4),
+    (Membership.Status.UNDER_REVIEW, 3),
+    (Membership.Status.LAPSED, 5),
+    (Membership.Status.SUSPENDED, 1),
+    (Membership.Status.WITHDRAWN, 1),
+]
+
+
+def _language(country_code):
+    if country_code in SPANISH:
+        return "es"
+    if country_code in FRENCH:
+        return "fr"
+    if country_code in PORTUGUESE:
+        return "pt"
+    return "en"
+
+
+def _pick(rng, weighted):
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def _name(rng, language, used):
+    first, middle, last = WORDS[language]
+    for _attempt in range(50):
+        name = " ".join(part for part in (rng.choice(first), rng.choice(middle), rng.choice(last)) if part)
+        if name not in used:
+            break
+        name = f"{name} {rng.randint(2, 99)}"
+        if name not in used:
+            break
+    used.add(name)
+    return name
+
+
+def load(demo):
+    """Bulk-created for speed at --scale 10; one audit event records the load."""
+    rng = demo.random
+    networks = list(Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("parent"))
+    # Larger networks in larger countries: a fixed weight per network from the seeded generator.
+    weights = [rng.uniform(0.3, 3.0) for _network in networks]
+    total = 700 * demo.scale
+    today = timezone.localdate()
+    used = set()
+    organisations, placements = [], []
+    for number in range(total):
+        network = rng.choices(networks, weights=weights)[0]
+        country = network.country_id
+        language = _language(country)
+        name = _name(rng, language, used)
+        acronym = "".join(word[0] for word in name.split() if word[0].isupper())[:8]
+        organisations.append(
+            Organisation(
+                name=name,
+                acronym=acronym if len(acronym) > 1 else "",
+                kind=_pick(rng, KINDS),
+                country_id=country,
+                city=f"{rng.choice(CITIES)} {network.country_id}",
+                website=f"https://org{number:05d}.example.org",
+                identifier=f"{country}-REG-{number:05d}",
+                founded=rng.randint(1975, 2024),
+                public_email=f"info@org{number:05d}.example.org",
+            )
+        )
+        placements.append(network)
+    Organisation.objects.bulk_create(organisations, batch_size=1000)
+    memberships = []
+    for organisation, network in zip(organisations, placements, strict=True):
+        status = _pick(rng, STATUSES)
+        joined = today.replace(year=rng.randint(2005, today.year - 1))
+        memberships.append(
+            Membership(
+                organisation=organisation,
+                network=network,
+                status=status,
+                applied_on=joined,
+                joined_on=None if status in {"applied", "under_review"} else joined,
+            )
+        )
+    Membership.objects.bulk_create(memberships, batch_size=1000)
+    audit_record(
+        actor=demo.staff,
+        verb="demo.load",
+        target=demo.staff,
+        after={"organisations": len(organisations), "memberships": len(memberships)},
+    )
+    demo.say(f"{len(organisations)} organisations")

@@ -1,0 +1,79 @@
+"""`/api/v1/networks`: the Alliance's networks, public and read-only."""
+
+from typing import Literal
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from . import selectors
+from .models import Network
+
+router = Router(tags=["networks"])
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    region: str
+    subregion: str
+
+
+class NetworkOut(Schema):
+    slug: str
+    kind: str
+    name: str
+    names: dict[str, str]
+    parent: str | None = Field(None, alias="parent.slug")
+    country: CountryOut | None
+    founded: int | None
+    host_organisation: str
+    website: str
+    is_forming: bool
+    member_count: int
+    url: str
+
+    @staticmethod
+    def resolve_names(network):
+        return {code: getattr(network, f"name_{code}") or network.name_en for code in ("en", "es", "fr", "pt")}
+
+    @staticmethod
+    def resolve_url(network):
+        return network.get_absolute_url()
+
+
+class NetworkDetailOut(NetworkOut):
+    summary: str
+    children: list[NetworkOut]
+
+    @staticmethod
+    def resolve_children(network):
+        return list(network.children.all())
+
+
+class NetworkFilters(Schema):
+    kind: Network.Kind | None = None
+    region: str | None = Field(None, description="Slug of a regional network")
+    q: str | None = Field(None, description="Text in the network's name, in any language")
+    sort: Literal["name", "-name", "founded", "-founded", "members", "-members"] = "name"
+
+
+SORTS = {"name": "name_en", "founded": "founded", "members": "member_count"}
+
+
+@router.get("/networks", response=list[NetworkOut], summary="List networks")
+@paginate
+def list_networks(request, filters: Query[NetworkFilters]):
+    field = SORTS[filters.sort.lstrip("-")]
+    ordering = f"-{field}" if filters.sort.startswith("-") else field
+    return selectors.network_list(
+        kind=filters.kind, region=filters.region, search=filters.q, ordering=ordering
+    )
+
+
+@router.get("/networks/{slug}", response=NetworkDetailOut, summary="One network")
+def get_network(request, slug: str):
+    try:
+        return selectors.network_get(slug=slug)
+    except Network.DoesNotExist as missing:
+        raise Http404("No network has that slug.") from missing

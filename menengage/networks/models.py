@@ -1,0 +1,91 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from menengage.core.models import Country
+
+
+class Network(models.Model):
+    """The Alliance itself, one of its regional networks, or a country network inside a region."""
+
+    class Kind(models.TextChoices):
+        GLOBAL = "global", _("global alliance")
+        REGIONAL = "regional", _("regional network")
+        COUNTRY = "country", _("country network")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent network"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="networks",
+    )
+    name_en = models.CharField(_("name (English)"), max_length=150)
+    name_es = models.CharField(_("name (Spanish)"), max_length=150, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=150, blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
+    summary_fr = models.TextField(_("summary (French)"), blank=True)
+    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    host_organisation = models.CharField(_("host organisation"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_forming = models.BooleanField(
+        _("forming"), default=False, help_text=_("A network that is being set up.")
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="country") | models.Q(country__isnull=False),
+                name="%(app_label)s_%(class)s_country_network_has_country",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="global") | models.Q(parent__isnull=False),
+                name="%(app_label)s_%(class)s_has_parent_unless_global",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def _translated(self, field):
+        language = (get_language() or "en")[:2]
+        return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_en")
+
+    @property
+    def name(self):
+        return self._translated("name")
+
+    @property
+    def summary(self):
+        return self._translated("summary")
+
+    def get_absolute_url(self):
+        return reverse("networks:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        expected_parent = {self.Kind.REGIONAL: self.Kind.GLOBAL, self.Kind.COUNTRY: self.Kind.REGIONAL}
+        wanted = expected_parent.get(self.kind)
+        if wanted and self.parent_id and self.parent.kind != wanted:
+            raise ValidationError(
+                {"parent": _("A %(kind)s belongs to a %(parent)s.")
+                 % {"kind": self.get_kind_display(), "parent": self.Kind(wanted).label}}
+            )

@@ -1,0 +1,60 @@
+"""Reads for networks: everything here is public."""
+
+from django.db.models import Count, Prefetch, Q
+
+from .models import Network
+
+# Memberships point at networks; counted through the reverse relation so this app need not
+# import the members app (imports point members -> networks, never back).
+ACTIVE_MEMBERS = Count(
+    "memberships", filter=Q(memberships__status="active"), distinct=True
+)
+
+
+def network_list(*, kind=None, region=None, search=None, ordering="name_en"):
+    """Networks with their country and parent, filtered and sorted, with active member counts."""
+    networks = Network.objects.select_related("country", "parent").annotate(member_count=ACTIVE_MEMBERS)
+    if kind:
+        networks = networks.filter(kind=kind)
+    if region:
+        networks = networks.filter(Q(slug=region) | Q(parent__slug=region))
+    if search:
+        networks = networks.filter(
+            Q(name_en__icontains=search)
+            | Q(name_es__icontains=search)
+            | Q(name_fr__icontains=search)
+            | Q(name_pt__icontains=search)
+        )
+    return networks.order_by(ordering, "pk")
+
+
+def network_list_by_region():
+    """The regional networks, each with its country networks and their active member counts."""
+    countries = Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("country")
+    countries = countries.annotate(member_count=ACTIVE_MEMBERS).order_by("name_en")
+    return (
+        Network.objects.filter(kind=Network.Kind.REGIONAL)
+        .annotate(member_count=ACTIVE_MEMBERS, country_network_count=Count("children", distinct=True))
+        .prefetch_related(Prefetch("children", queryset=countries, to_attr="country_networks"))
+        .order_by("is_forming", "name_en")
+    )
+
+
+def network_get(*, slug):
+    """One network with its parent and its child networks; raises Network.DoesNotExist."""
+    children = Network.objects.select_related("country").annotate(member_count=ACTIVE_MEMBERS)
+    return (
+        Network.objects.select_related("country", "parent")
+        .annotate(member_count=ACTIVE_MEMBERS)
+        .prefetch_related(Prefetch("children", queryset=children.order_by("name_en")))
+        .get(slug=slug)
+    )
+
+
+def network_counts():
+    """How many regional and country networks the Alliance has (forming ones excluded)."""
+    counts = Network.objects.filter(is_forming=False).aggregate(
+        regional=Count("pk", filter=Q(kind=Network.Kind.REGIONAL)),
+        country=Count("pk", filter=Q(kind=Network.Kind.COUNTRY)),
+    )
+    return counts

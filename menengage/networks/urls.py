@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "networks"
+
+urlpatterns = [
+    path("", views.network_index, name="index"),
+    path("<slug:slug>/", views.network_detail, name="detail"),
+]
