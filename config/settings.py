@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "menengage.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,16 +166,23 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-EMAIL_HOST = env("EMAIL_HOST")
-EMAIL_PORT = int(env("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
+# Outgoing mail through SMTP when EMAIL_HOST is set, else printed to the console.
+MAILERS = {
+    "default": (
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env("EMAIL_HOST"),
+                "port": int(env("EMAIL_PORT", "587")),
+                "username": env("EMAIL_HOST_USER"),
+                "password": env("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+            },
+        }
+        if env("EMAIL_HOST")
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "MenEngage Alliance <no-reply@localhost>")
 
 SECURE_COOKIES = env_bool("SECURE_COOKIES")
@@ -206,6 +213,16 @@ ADMIN_CSP = {
     "object-src": [CSP.NONE],
 }
 ADMIN_CSP_PREFIXES = ("/admin/", "/django-admin/", "/api/v1/docs")
+# Addresses outside the language prefixes, which are never redirected to one.
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/health",
+)
 
 WAGTAIL_SITE_NAME = "MenEngage Alliance"
 WAGTAILADMIN_BASE_URL = BASE_URL
@@ -225,6 +242,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.tasks": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -60,7 +60,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class RoleAssignment(models.Model):
-    """A role a person holds within one scope: a network, a governing body, or the whole Alliance."""
+    """A role a person holds in one scope: a network, a governing body or the whole Alliance."""
 
     class Role(models.TextChoices):
         REPRESENTATIVE = "representative", _("member representative")

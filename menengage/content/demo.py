@@ -53,12 +53,20 @@ def build_site(text=TEXT):
     _publish(home)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                  "site_name": settings.WAGTAIL_SITE_NAME},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
     )
     pages = {"home": home}
-    for key, model in [("about", StandardPage), ("beliefs", StandardPage),
-                       ("principles", PrinciplesPage), ("stories", StoryIndexPage)]:
+    for key, model in [
+        ("about", StandardPage),
+        ("beliefs", StandardPage),
+        ("principles", PrinciplesPage),
+        ("stories", StoryIndexPage),
+    ]:
         page = home.add_child(instance=_fill(model(show_in_menus=True), source[key]))
         pages[key] = _publish(page)
     stories = []

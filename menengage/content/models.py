@@ -100,15 +100,21 @@ class StoryPage(SitePage):
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=120, blank=True)
     body = StreamField(
-        [("paragraph", blocks.RichTextBlock(features=["bold", "italic", "link"])),
-         ("quote", BodyBlock.base_blocks["quote"])],
+        [
+            ("paragraph", blocks.RichTextBlock(features=["bold", "italic", "link"])),
+            ("quote", BodyBlock.base_blocks["quote"]),
+        ],
         blank=True,
         verbose_name=_("body"),
     )
 
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
-    content_panels = [*SitePage.content_panels, FieldPanel("date"), FieldPanel("place"),
-                      FieldPanel("body")]
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("place"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["content.StoryIndexPage"]
     subpage_types = []
 

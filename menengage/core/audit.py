@@ -1,7 +1,8 @@
 """The audit trail: services call `audit_record` inside their transaction."""
 
-from django.core.serializers.json import DjangoJSONEncoder
 import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 
 from .models import AuditEvent
 

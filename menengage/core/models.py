@@ -33,7 +33,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
+        return (
+            f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
+        )
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

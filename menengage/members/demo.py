@@ -7,33 +7,85 @@ from menengage.networks.models import Network
 
 from .models import Membership, Organisation
 
-SPANISH = set("AR BO CL CO CR DO EC ES GT HN MX NI PE PY SV UY".split())
-FRENCH = set("BE BF BI BJ CD CH CI CM FR HT ML RW SN".split())
-PORTUGUESE = set("BR MZ PT".split())
+# The language of invented names, by country.
+SPANISH = {"AR", "BO", "CL", "CO", "CR", "DO", "EC", "ES", "GT", "HN", "MX", "NI", "PE", "PY"}
+SPANISH |= {"SV", "UY"}
+FRENCH = {"BE", "BF", "BI", "BJ", "CD", "CH", "CI", "CM", "FR", "HT", "ML", "RW", "SN"}
+PORTUGUESE = {"BR", "MZ", "PT"}
 
 WORDS = {
     "en": (
         ["Men", "Fathers", "Young Men", "Brothers", "Boys", "Caring Men", "Partners", "Allies"],
-        ["for Equality", "for Change", "Against Violence", "for Care", "for Gender Justice",
-         "Together", "for Respect", "for Healthy Families"],
-        ["Network", "Initiative", "Collective", "Forum", "Trust", "Centre", "Association", "Project"],
+        [
+            "for Equality",
+            "for Change",
+            "Against Violence",
+            "for Care",
+            "for Gender Justice",
+            "Together",
+            "for Respect",
+            "for Healthy Families",
+        ],
+        [
+            "Network",
+            "Initiative",
+            "Collective",
+            "Forum",
+            "Trust",
+            "Centre",
+            "Association",
+            "Project",
+        ],
     ),
     "es": (
         ["Hombres", "Padres", "Jóvenes", "Varones", "Colectivo", "Red", "Fundación", "Centro"],
-        ["por la Igualdad", "por el Cambio", "contra la Violencia", "por el Cuidado",
-         "por la Justicia de Género", "Unidos", "por el Respeto", "Diversos"],
+        [
+            "por la Igualdad",
+            "por el Cambio",
+            "contra la Violencia",
+            "por el Cuidado",
+            "por la Justicia de Género",
+            "Unidos",
+            "por el Respeto",
+            "Diversos",
+        ],
         ["", "del Sur", "del Norte", "Comunitario", "Solidario", "en Acción", "Nuevos", "Libres"],
     ),
     "fr": (
         ["Hommes", "Pères", "Jeunes", "Réseau", "Collectif", "Association", "Centre", "Frères"],
-        ["pour l'Égalité", "pour le Changement", "contre la Violence", "pour le Soin",
-         "pour la Justice de Genre", "Ensemble", "pour le Respect", "Solidaires"],
-        ["", "du Sahel", "des Grands Lacs", "Communautaire", "en Action", "Nouveaux", "Unis", "Libres"],
+        [
+            "pour l'Égalité",
+            "pour le Changement",
+            "contre la Violence",
+            "pour le Soin",
+            "pour la Justice de Genre",
+            "Ensemble",
+            "pour le Respect",
+            "Solidaires",
+        ],
+        [
+            "",
+            "du Sahel",
+            "des Grands Lacs",
+            "Communautaire",
+            "en Action",
+            "Nouveaux",
+            "Unis",
+            "Libres",
+        ],
     ),
     "pt": (
         ["Homens", "Pais", "Jovens", "Rede", "Coletivo", "Instituto", "Centro", "Irmãos"],
-        ["pela Igualdade", "pela Mudança", "contra a Violência", "pelo Cuidado",
-         "pela Justiça de Gênero", "Juntos", "pelo Respeito", "Solidários"],
+        [
+            "pela Igualdade",
+            "pela Mudança",
+            "contra a Violência",
+            "pelo Cuidado",
+            "pela Justiça de Gênero",
+            "Juntos",
+            "pelo Respeito",
+            "Solidários",
+        ],
         ["", "do Sul", "do Norte", "Comunitário", "em Ação", "Novos", "Unidos", "Livres"],
     ),
 }
@@ -76,7 +128,9 @@ def _pick(rng, weighted):
 def _name(rng, language, used):
     first, middle, last = WORDS[language]
     for _attempt in range(50):
-        name = " ".join(part for part in (rng.choice(first), rng.choice(middle), rng.choice(last)) if part)
+        name = " ".join(
+            part for part in (rng.choice(first), rng.choice(middle), rng.choice(last)) if part
+        )
         if name not in used:
             break
         name = f"{name} {rng.randint(2, 99)}"

@@ -104,6 +104,9 @@ class Membership(models.Model):
                 name="%(app_label)s_%(class)s_one_per_network",
             )
         ]
+        indexes = [
+            models.Index(fields=["network", "status"], name="members_membership_network_idx")
+        ]
 
     def __str__(self):
         return f"{self.organisation} · {self.network}"

@@ -35,7 +35,10 @@ class NetworkOut(Schema):
 
     @staticmethod
     def resolve_names(network):
-        return {code: getattr(network, f"name_{code}") or network.name_en for code in ("en", "es", "fr", "pt")}
+        return {
+            code: getattr(network, f"name_{code}") or network.name_en
+            for code in ("en", "es", "fr", "pt")
+        }
 
     @staticmethod
     def resolve_url(network):

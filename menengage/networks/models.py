@@ -66,6 +66,9 @@ class Network(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("networks:detail", kwargs={"slug": self.slug})
+
     def _translated(self, field):
         language = (get_language() or "en")[:2]
         return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_en")
@@ -78,14 +81,16 @@ class Network(models.Model):
     def summary(self):
         return self._translated("summary")
 
-    def get_absolute_url(self):
-        return reverse("networks:detail", kwargs={"slug": self.slug})
-
     def clean(self):
-        expected_parent = {self.Kind.REGIONAL: self.Kind.GLOBAL, self.Kind.COUNTRY: self.Kind.REGIONAL}
+        expected_parent = {
+            self.Kind.REGIONAL: self.Kind.GLOBAL,
+            self.Kind.COUNTRY: self.Kind.REGIONAL,
+        }
         wanted = expected_parent.get(self.kind)
         if wanted and self.parent_id and self.parent.kind != wanted:
             raise ValidationError(
-                {"parent": _("A %(kind)s belongs to a %(parent)s.")
-                 % {"kind": self.get_kind_display(), "parent": self.Kind(wanted).label}}
+                {
+                    "parent": _("A %(kind)s belongs to a %(parent)s.")
+                    % {"kind": self.get_kind_display(), "parent": self.Kind(wanted).label}
+                }
             )

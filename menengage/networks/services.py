@@ -7,9 +7,18 @@ from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import NotPermitted
 
 EDITABLE_FIELDS = [
-    "name_en", "name_es", "name_fr", "name_pt",
-    "summary_en", "summary_es", "summary_fr", "summary_pt",
-    "founded", "host_organisation", "website", "is_forming",
+    "name_en",
+    "name_es",
+    "name_fr",
+    "name_pt",
+    "summary_en",
+    "summary_es",
+    "summary_fr",
+    "summary_pt",
+    "founded",
+    "host_organisation",
+    "website",
+    "is_forming",
 ]
 
 

@@ -7,9 +7,18 @@ class Command(BaseCommand):
     help = "Load the invented demo alliance (members, networks, pages) into the database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=1, help="Multiply sizes (10 = 7,000 organisations).")
-        parser.add_argument("--seed", type=int, default=2009, help="Random seed; the same seed gives the same alliance.")
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing when the demo is already loaded.")
+        parser.add_argument(
+            "--scale", type=int, default=1, help="Multiply sizes (10 = 7,000 organisations)."
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=2009,
+            help="Random seed; the same seed gives the same alliance.",
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the demo is already loaded."
+        )
 
     def handle(self, *args, scale, seed, if_empty, **options):
         if scale < 1:
@@ -20,6 +29,8 @@ class Command(BaseCommand):
                 return
             raise CommandError("The demo alliance is already loaded; start from an empty database.")
         demo_load(scale=scale, seed=seed, report=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo alliance loaded. Staff sign-in: {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo alliance loaded. Staff sign-in: {DEMO_STAFF_EMAIL} / {DEMO_STAFF_PASSWORD}"
+            )
+        )

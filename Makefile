@@ -1,0 +1,64 @@
+# The MenEngage Alliance platform. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON_VERSION := $(shell cat .python-version)
+# pyenv (as on the team's machines) picks the version .python-version names; else python3.13.
+PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python$(basename $(PYTHON_VERSION)) || command -v python3.13)
+MENENGAGE := $(BIN)/menengage
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: help install run serve test lint fmt bench messages demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) not found: install it (pyenv install $(PYTHON_VERSION))."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the project
+
+var/.ready: $(BIN)/.installed $(shell find menengage -path '*/migrations/*.py' -o -path '*/static/*' 2>/dev/null) static/css/site.css
+	@mkdir -p var
+	$(MENENGAGE) migrate --no-input -v0
+	$(MENENGAGE) collectstatic --no-input -v0
+	$(MENENGAGE) demo --if-empty
+	@touch $@
+
+run: var/.ready ## Install, migrate, load the demo alliance and serve it with gunicorn
+	@echo "Serving the MenEngage Alliance on http://$(HOST):$(PORT)/"
+	@echo "Demo staff sign-in: staff@menengage.example / menengage-demo (admin at /admin/)"
+	$(MENENGAGE) serve
+
+test: $(BIN)/.installed ## Lint, migrations check, catalogues, suite on SQLite and PostgreSQL, browser tests
+	$(BIN)/python scripts/test_all.py
+
+lint: $(BIN)/.installed ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: $(BIN)/.installed ## Format and fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(BIN)/.installed ## Latency, throughput and page weight on the demo at --scale 10
+	$(BIN)/python bench/run.py
+
+messages: $(BIN)/.installed ## Update the es/fr/pt catalogues from the code, then compile them
+	$(MENENGAGE) makemessages -l es -l fr -l pt --no-obsolete --no-location -i '.venv/*' -i 'var/*'
+	$(MENENGAGE) catalogues_compile
+
+demo: $(BIN)/.installed ## Load the demo alliance into an empty database
+	$(MENENGAGE) migrate --no-input -v0
+	$(MENENGAGE) demo
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var

@@ -1,0 +1,217 @@
+"""`make bench`: latency, throughput and page weight of every public page at --scale 10.
+
+Builds (once) a demo database ten times the real Alliance, serves it with gunicorn as
+production does, measures each page with a small keep-alive load generator on loopback, and
+weighs each page with its stylesheets, scripts and images, compressed as served. Prints a
+table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
+"""
+
+import gzip
+import http.client
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MENENGAGE = str(Path(sys.executable).parent / "menengage")
+DATABASE = ROOT / "var" / "bench-scale10.sqlite3"
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "2"))
+BUDGET_P95_MS = 50
+BUDGET_WEIGHT_BYTES = 50 * 1024
+
+PAGES = [
+    "/en/",
+    "/es/",
+    "/fr/",
+    "/pt/",
+    "/en/about/",
+    "/en/what-we-believe/",
+    "/en/core-principles/",
+    "/en/stories/",
+    "/en/stories/fathers-groups-in-the-highlands/",
+    "/en/networks/",
+    "/es/networks/",
+    "/en/networks/africa/",
+    "/en/networks/kenya/",
+    "/en/accounts/sign-in/",
+    "/api/v1/networks",
+    "/api/v1/networks?kind=country&region=africa&sort=-members",
+    "/api/v1/networks/africa",
+]
+
+
+def environment():
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}", "DEBUG": "false"}
+
+
+def prepare():
+    env = environment()
+    subprocess.run([MENENGAGE, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([MENENGAGE, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [MENENGAGE, "demo", "--scale", "10", "--if-empty"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port):
+    process = subprocess.Popen(
+        [MENENGAGE, "serve", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/health")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def fetch(connection, path, gzip_ok=True):
+    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, body, response.getheader("Content-Encoding")
+
+
+def load(port, path):
+    """Latencies in ms for REQUESTS requests of `path`, CONCURRENCY at a time."""
+    latencies, errors, lock = [], [], threading.Lock()
+    per_worker = REQUESTS // CONCURRENCY
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for _warm in range(10):
+            fetch(connection, path)
+        for _request in range(per_worker):
+            started = time.perf_counter()
+            status, _body, _encoding = fetch(connection, path)
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if status != 200:
+                    errors.append(status)
+
+    threads = [threading.Thread(target=worker) for _thread in range(CONCURRENCY)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    return latencies, errors, len(latencies) / seconds
+
+
+def weight(port, path):
+    """Compressed bytes of the page and every asset it loads."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    _status, body, encoding = fetch(connection, path)
+    html = gzip.decompress(body).decode() if encoding == "gzip" else body.decode()
+    total = len(body)
+    if not path.startswith("/api/"):
+        assets = re.findall(
+            r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', html
+        )
+        for asset in assets:
+            _status, asset_body, _encoding = fetch(connection, asset)
+            total += len(asset_body)
+    return total
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main():
+    prepare()
+    port = free_port()
+    server = start_server(port)
+    rows, broken = [], []
+    try:
+        for path in PAGES:
+            latencies, errors, throughput = load(port, path)
+            row = {
+                "path": path,
+                "p50_ms": round(statistics.median(latencies), 1),
+                "p95_ms": round(percentile(latencies, 0.95), 1),
+                "p99_ms": round(percentile(latencies, 0.99), 1),
+                "requests_per_second": round(throughput, 1),
+                "errors": len(errors),
+                "weight_bytes": weight(port, path),
+            }
+            rows.append(row)
+            if row["p95_ms"] > BUDGET_P95_MS or row["weight_bytes"] > BUDGET_WEIGHT_BYTES or errors:
+                broken.append(path)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    print(f"\n{'page':<58} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7} {'KB':>6}")
+    for row in rows:
+        flag = "  OVER BUDGET" if row["path"] in broken else ""
+        print(
+            f"{row['path']:<58} {row['p50_ms']:>6} {row['p95_ms']:>6} {row['p99_ms']:>6} "
+            f"{row['requests_per_second']:>7} {row['weight_bytes'] / 1024:>6.1f}{flag}"
+        )
+    print(
+        f"\nbudgets: p95 <= {BUDGET_P95_MS} ms, "
+        f"weight <= {BUDGET_WEIGHT_BYTES // 1024} KB compressed; {REQUESTS} requests per page, "
+        f"{CONCURRENCY} at a time, 2 gunicorn workers, SQLite, scale 10"
+    )
+    results = ROOT / "bench" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "latest.json").write_text(
+        json.dumps(
+            {
+                "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "platform": platform.platform(),
+                },
+                "settings": {
+                    "requests": REQUESTS,
+                    "concurrency": CONCURRENCY,
+                    "scale": 10,
+                    "database": "sqlite",
+                },
+                "pages": rows,
+                "over_budget": broken,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

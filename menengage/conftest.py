@@ -1,0 +1,75 @@
+"""Shared fixtures: the public site built once per run, and the named personas."""
+
+import uuid
+
+import pytest
+
+from menengage.accounts.models import RoleAssignment, User
+from menengage.accounts.services import role_assign
+from menengage.networks.models import Network
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After migrations (countries, networks, locales), build the four-language site once."""
+    from wagtail.models import Page
+
+    from menengage.content.demo import build_site
+    from menengage.content.models import HomePage
+
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            build_site()
+        assert Page.objects.live().count() > 1
+
+
+@pytest.fixture(autouse=True)
+def _local_cache(settings):
+    """A fresh in-process cache per test, so throttles and menus never leak between tests."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(uuid.uuid4()),
+        }
+    }
+
+
+@pytest.fixture
+def staff(db):
+    return User.objects.create_superuser("staff@example.org", PASSWORD, name="Sam Staff")
+
+
+@pytest.fixture
+def outsider(db):
+    return User.objects.create_user("outsider@example.org", PASSWORD, name="Olu Outsider")
+
+
+@pytest.fixture
+def kenya(db):
+    return Network.objects.get(slug="kenya")
+
+
+@pytest.fixture
+def coordinator(db, staff, kenya):
+    person = User.objects.create_user(
+        "coordinator@example.org", PASSWORD, name="Wanjiru Coordinator"
+    )
+    role_assign(user=person, role=RoleAssignment.Role.COORDINATOR, scope=kenya, actor=staff)
+    return person
+
+
+@pytest.fixture
+def visitor(client):
+    """An anonymous visitor's browser."""
+    return client
+
+
+@pytest.fixture
+def signed_in(client):
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,67 @@
+import pytest
+from django.utils import timezone
+
+from menengage.members.models import Membership, Organisation
+from menengage.networks.models import Network
+
+
+def make_members(network, count, status=Membership.Status.ACTIVE):
+    for number in range(count):
+        organisation = Organisation.objects.create(
+            name=f"{network.slug} group {number}",
+            kind="ngo",
+            country=network.country or Network.objects.filter(parent=network).first().country,
+        )
+        Membership.objects.create(
+            organisation=organisation,
+            network=network,
+            status=status,
+            applied_on=timezone.localdate(),
+        )
+
+
+@pytest.mark.django_db
+def test_reference_data_has_six_regions_and_a_forming_one():
+    regional = Network.objects.filter(kind="regional")
+    assert regional.filter(is_forming=False).count() == 6
+    assert regional.get(is_forming=True).slug == "middle-east-north-africa"
+    assert Network.objects.get(slug="kenya").parent.slug == "africa"
+    assert Network.objects.filter(kind="country").count() > 60
+
+
+@pytest.mark.django_db
+def test_network_index_groups_country_networks_by_region_with_counts(
+    client, django_assert_max_num_queries
+):
+    make_members(Network.objects.get(slug="kenya"), 3)
+    make_members(Network.objects.get(slug="kenya"), 2, status=Membership.Status.LAPSED)
+    with django_assert_max_num_queries(12):
+        response = client.get("/en/networks/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "MenEngage Africa" in html and "MenEngage Kenya</a> <small>(3)</small>" in html
+
+
+@pytest.mark.django_db
+def test_network_index_query_count_does_not_grow_with_networks(
+    client, django_assert_max_num_queries
+):
+    client.get("/en/networks/")  # warm the per-language menu cache
+    for network in Network.objects.filter(kind="country")[:10]:
+        make_members(network, 2)
+    with django_assert_max_num_queries(8):
+        assert client.get("/en/networks/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_network_page_in_each_language(client):
+    response = client.get("/es/networks/kenya/")
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.content.decode()
+    assert "MenEngage Kenia" in response.content.decode()
+    assert 'href="/fr/networks/kenya/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_network_is_not_found(client):
+    assert client.get("/en/networks/atlantis/").status_code == 404

@@ -1,0 +1,106 @@
+"""`make test`: every check, in order, with a count of tests per stage.
+
+Stages: ruff, migrations check, catalogues, the suite on SQLite, the same suite on a
+throwaway PostgreSQL cluster, and the browser tests in Debian's Chromium. Where PostgreSQL
+or Chromium is missing the stage is skipped loudly; with CI=true a missing one fails the run.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+sys.path.insert(0, str(ROOT))
+from menengage.testing.postgres import server_binaries  # noqa: E402
+
+
+def run(command, env=None):
+    print(f"\n$ {' '.join(command)}", flush=True)
+    output = []
+    with subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    ) as process:
+        for line in process.stdout:
+            sys.stdout.write(line)
+            output.append(line)
+    return process.returncode, "".join(output)
+
+
+def counts(output):
+    """passed/failed/skipped from pytest's closing line."""
+    found = {}
+    tail = output.strip().splitlines()[-1:] or [""]
+    for number, word in re.findall(r"(\d+) (passed|failed|skipped|error|errors)", tail[0]):
+        found[word.rstrip("s") if word.startswith("error") else word] = int(number)
+    return found
+
+
+def main():
+    results, failed = [], False
+    started = time.monotonic()
+
+    def stage(name, command, env=None, is_pytest=False):
+        nonlocal failed
+        code, output = run(command, env)
+        found = counts(output) if is_pytest else {}
+        ok = code == 0
+        failed |= not ok
+        results.append((name, "ok" if ok else "FAILED", found))
+
+    def skip(name, why):
+        nonlocal failed
+        banner = "!" * 72
+        print(f"\n{banner}\n!! SKIPPED {name}: {why}\n{banner}", flush=True)
+        if CI:
+            print(f"!! CI=true: a missing {name} fails the run.", flush=True)
+            failed = True
+        results.append((name, "SKIPPED" if not CI else "FAILED (missing)", {}))
+
+    stage("ruff lint", [str(BIN / "ruff"), "check", "."])
+    stage("ruff format", [str(BIN / "ruff"), "format", "--check", "."])
+    stage("migrations", [str(BIN / "menengage"), "makemigrations", "--check", "--dry-run"])
+    pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
+    stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
+    stage("suite on SQLite", pytest, env={"DATABASE_URL": ""}, is_pytest=True)
+    if server_binaries():
+        stage("suite on PostgreSQL", pytest, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
+    else:
+        skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
+    if os.access(CHROMIUM, os.X_OK):
+        stage(
+            "browser tests (Chromium)",
+            [*pytest[:4], "-p", "no:django", "e2e"],
+            env={"CHROMIUM": CHROMIUM, "DATABASE_URL": ""},
+            is_pytest=True,
+        )
+    else:
+        skip("browser tests (Chromium)", f"{CHROMIUM} not found (apt-get install chromium)")
+
+    print("\n" + "=" * 72)
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    for name, status, found in results:
+        detail = ", ".join(f"{number} {word}" for word, number in found.items())
+        print(f"{name:<28} {status:<18} {detail}")
+        for word in totals:
+            totals[word] += found.get(word, 0) + (found.get("error", 0) if word == "failed" else 0)
+    print(f"took {time.monotonic() - started:.0f} s")
+    print("=" * 72)
+    totals["failed"] += 0 if not failed or totals["failed"] else 1
+    print(f"{totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
