@@ -53,7 +53,8 @@ bench: $(BIN)/.installed ## Latency, throughput and page weight on the demo at -
 	$(BIN)/python bench/run.py
 
 messages: $(BIN)/.installed ## Update the es/fr/pt catalogues from the code, then compile them
-	$(MENENGAGE) makemessages -l es -l fr -l pt --no-obsolete --no-location -i '.venv/*' -i 'var/*'
+	$(MENENGAGE) makemessages -l es -l fr -l pt --no-obsolete --no-location \
+		-i '.venv/*' -i 'var/*' -i 'e2e/*' -i 'bench/*' -i 'scripts/*'
 	$(MENENGAGE) catalogues_compile
 
 demo: $(BIN)/.installed ## Load the demo alliance into an empty database

@@ -8,10 +8,9 @@ from menengage.networks.models import Network
 from .models import Membership, Organisation
 
 # The language of invented names, by country.
-SPANISH = {"AR", "BO", "CL", "CO", "CR", "DO", "EC", "ES", "GT", "HN", "MX", "NI", "PE", "PY"}
-SPANISH |= {"SV", "UY"}
-FRENCH = {"BE", "BF", "BI", "BJ", "CD", "CH", "CI", "CM", "FR", "HT", "ML", "RW", "SN"}
-PORTUGUESE = {"BR", "MZ", "PT"}
+SPANISH = frozenset("AR BO CL CO CR DO EC ES GT HN MX NI PE PY SV UY".split())  # noqa: SIM905
+FRENCH = frozenset("BE BF BI BJ CD CH CI CM FR HT ML RW SN".split())  # noqa: SIM905
+PORTUGUESE = frozenset(("BR", "MZ", "PT"))
 
 WORDS = {
     "en": (
