@@ -31,6 +31,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("pronouns"), max_length=50, blank=True, help_text=_("Optional, in your own words.")
     )
     language = models.CharField(_("preferred language"), max_length=5, default="en")
+    country = models.ForeignKey(
+        "core.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("secretariat staff"),

@@ -70,3 +70,38 @@ class Country(models.Model):
     @property
     def name(self):
         return getattr(self, f"name_{(get_language() or 'en')[:2]}", None) or self.name_en
+
+
+class Term(models.Model):
+    """An entry of a shared vocabulary: a theme, an age group, a UN mandate or a language."""
+
+    class Vocabulary(models.TextChoices):
+        THEME = "theme", _("theme")
+        AGE_GROUP = "age_group", _("age group")
+        MANDATE = "mandate", _("UN mandate")
+        LANGUAGE = "language", _("language")
+
+    vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices)
+    code = models.SlugField(_("code"), max_length=40)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_es = models.CharField(_("name (Spanish)"), max_length=100)
+    name_fr = models.CharField(_("name (French)"), max_length=100)
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        ordering = ["vocabulary", "position", "name_en"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vocabulary", "code"], name="%(app_label)s_%(class)s_unique_code"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return getattr(self, f"name_{(get_language() or 'en')[:2]}", None) or self.name_en

@@ -1,6 +1,9 @@
 """About 700 invented member organisations (7,000 at --scale 10) across the country networks."""
 
 from django.utils import timezone
+from django.utils.text import slugify
+
+from menengage.core.models import Term
 
 from menengage.core.audit import audit_record
 from menengage.networks.models import Network
@@ -139,6 +142,42 @@ def _name(rng, language, used):
     return name
 
 
+DESCRIPTIONS = [
+    "Runs community dialogues with men and boys on violence, consent and shared care.",
+    "Trains teachers and youth workers to question harmful ideas of manhood.",
+    "Works with fathers' groups on caregiving, parenting and family health.",
+    "Researches masculinities and evaluates programmes with men and boys.",
+    "Campaigns for laws on parental leave and against gender-based violence.",
+    "Supports young people's sexual and reproductive health and rights.",
+]
+
+
+def _tag(rng, organisations):
+    """Themes, age groups and working languages, through bulk inserts into the link tables."""
+    terms = {
+        vocabulary: list(Term.objects.filter(vocabulary=vocabulary))
+        for vocabulary in ("theme", "age_group", "language")
+    }
+    by_code = {term.code: term for term in terms["language"]}
+    links = {"themes": [], "age_groups": [], "languages": []}
+    for organisation in organisations:
+        organisation.description = rng.choice(DESCRIPTIONS)
+        for term in rng.sample(terms["theme"], rng.randint(1, 3)):
+            links["themes"].append((organisation.pk, term.pk))
+        for term in rng.sample(terms["age_group"], rng.randint(1, 2)):
+            links["age_groups"].append((organisation.pk, term.pk))
+        spoken = {"en", _language(organisation.country_id)}
+        for code in spoken:
+            links["languages"].append((organisation.pk, by_code[code].pk))
+    Organisation.objects.bulk_update(organisations, ["description"], batch_size=1000)
+    for field, pairs in links.items():
+        through = getattr(Organisation, field).through
+        through.objects.bulk_create(
+            [through(organisation_id=left, term_id=right) for left, right in pairs],
+            batch_size=2000,
+        )
+
+
 def load(demo):
     """Bulk-created for speed at --scale 10; one audit event records the load."""
     rng = demo.random
@@ -147,7 +186,7 @@ def load(demo):
     weights = [rng.uniform(0.3, 3.0) for _network in networks]
     total = 700 * demo.scale
     today = timezone.localdate()
-    used = set()
+    used, slugs = set(), set()
     organisations, placements = [], []
     for number in range(total):
         network = rng.choices(networks, weights=weights)[0]
@@ -155,9 +194,13 @@ def load(demo):
         language = _language(country)
         name = _name(rng, language, used)
         acronym = "".join(word[0] for word in name.split() if word[0].isupper())[:8]
+        slug = slugify(name)
+        slug = slug if slug not in slugs else f"{slug}-{number}"
+        slugs.add(slug)
         organisations.append(
             Organisation(
                 name=name,
+                slug=slug,
                 acronym=acronym if len(acronym) > 1 else "",
                 kind=_pick(rng, KINDS),
                 country_id=country,
@@ -170,6 +213,7 @@ def load(demo):
         )
         placements.append(network)
     Organisation.objects.bulk_create(organisations, batch_size=1000)
+    _tag(rng, organisations)
     memberships = []
     for organisation, network in zip(organisations, placements, strict=True):
         status = _pick(rng, STATUSES)

@@ -1,9 +1,15 @@
+import uuid
+
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
-from menengage.core.models import Country
+from menengage.core.models import Country, Term
 from menengage.networks.models import Network
 
 # org-id.guide identifiers: a list code such as KE-NCB, then the organisation's number there.
@@ -27,6 +33,7 @@ class Organisation(models.Model):
         OTHER = "other", _("other")
 
     name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     country = models.ForeignKey(
@@ -39,6 +46,35 @@ class Organisation(models.Model):
     )
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     public_email = models.EmailField(_("public contact e-mail"), blank=True)
+    public_phone = models.CharField(_("public contact telephone"), max_length=40, blank=True)
+    show_email = models.BooleanField(_("show the e-mail address in the directory"), default=True)
+    show_phone = models.BooleanField(_("show the telephone number in the directory"), default=False)
+    description = models.TextField(_("what the organisation does"), blank=True)
+    themes = models.ManyToManyField(
+        Term,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": Term.Vocabulary.THEME},
+    )
+    age_groups = models.ManyToManyField(
+        Term,
+        verbose_name=_("age groups reached"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": Term.Vocabulary.AGE_GROUP},
+    )
+    languages = models.ManyToManyField(
+        Term,
+        verbose_name=_("working languages"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": Term.Vocabulary.LANGUAGE},
+    )
+    works_with_womens_rights = models.BooleanField(
+        _("works with women's rights organisations"), default=False
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("organisation")
@@ -55,6 +91,9 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self):
+        return reverse("members:organisation", kwargs={"slug": self.slug})
+
 
 class Membership(models.Model):
     """An organisation's membership of a country or regional network, and where it stands."""
@@ -67,20 +106,32 @@ class Membership(models.Model):
         SUSPENDED = "suspended", _("suspended")
         WITHDRAWN = "withdrawn", _("withdrawn")
         REMOVED = "removed", _("removed")
+        DECLINED = "declined", _("declined")
 
     TRANSITIONS = {
         Status.APPLIED: {Status.UNDER_REVIEW, Status.WITHDRAWN},
-        Status.UNDER_REVIEW: {Status.ACTIVE, Status.WITHDRAWN, Status.REMOVED},
+        Status.UNDER_REVIEW: {Status.ACTIVE, Status.DECLINED, Status.WITHDRAWN},
         Status.ACTIVE: {Status.LAPSED, Status.SUSPENDED, Status.WITHDRAWN, Status.REMOVED},
         Status.LAPSED: {Status.ACTIVE},
         Status.SUSPENDED: {Status.ACTIVE, Status.REMOVED},
         Status.WITHDRAWN: {Status.ACTIVE},
         Status.REMOVED: set(),
+        Status.DECLINED: set(),
     }
 
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("individual member"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="memberships",
     )
@@ -102,14 +153,27 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["organisation", "network"],
                 name="%(app_label)s_%(class)s_one_per_network",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["person", "network"],
+                name="%(app_label)s_%(class)s_one_per_person_network",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=True, person__isnull=False)
+                | models.Q(organisation__isnull=False, person__isnull=True),
+                name="%(app_label)s_%(class)s_organisation_or_person",
+            ),
         ]
         indexes = [
             models.Index(fields=["network", "status"], name="members_membership_network_idx")
         ]
 
     def __str__(self):
-        return f"{self.organisation} · {self.network}"
+        return f"{self.member} · {self.network}"
+
+    @property
+    def member(self):
+        return self.organisation or self.person
 
     def check_transition(self, to):
         """Raise InvalidTransition unless the status may move to `to`."""
@@ -118,3 +182,132 @@ class Membership(models.Model):
                 _("A membership cannot go from %(current)s to %(target)s.")
                 % {"current": self.get_status_display(), "target": self.Status(to).label}
             )
+
+
+class Application(models.Model):
+    """A request to join a network, with the applicant's answers to the activities questionnaire."""
+
+    membership = models.OneToOneField(
+        Membership,
+        verbose_name=_("membership"),
+        on_delete=models.CASCADE,
+        related_name="application",
+    )
+    applicant_name = models.CharField(_("your name"), max_length=200)
+    applicant_email = models.EmailField(_("your e-mail address"))
+    language = models.CharField(_("language"), max_length=5, default="en")
+    submission_key = models.UUIDField(_("submission key"), unique=True, default=uuid.uuid4)
+    activities = models.TextField(_("what you do"))
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    last_action_at = models.DateTimeField(_("last action at"), default=timezone.now)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    information_request = models.TextField(_("information asked for"), blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["submitted_at"]
+
+    def __str__(self):
+        return f"{self.membership.member} → {self.membership.network}"
+
+
+class FrameworkDocument(models.Model):
+    """One version of a document of the Accountability Framework, with its text per language."""
+
+    class Kind(models.TextChoices):
+        CORE_PRINCIPLES = "core-principles", _("Core Principles")
+        CODE_OF_CONDUCT = "code-of-conduct", _("Code of Conduct")
+        ACCOUNTABILITY_STANDARDS = "accountability-standards", _("Accountability Standards")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    version = models.CharField(_("version"), max_length=10)
+    in_force_from = models.DateField(_("in force from"))
+    grace_days = models.PositiveSmallIntegerField(
+        _("days allowed to endorse again"),
+        default=90,
+        help_text=_("After this many days, memberships that have not endorsed this version lapse."),
+    )
+    summary_en = models.TextField(_("summary of changes (English)"), blank=True)
+    text_en = models.TextField(_("text (English)"))
+    text_es = models.TextField(_("text (Spanish)"), blank=True)
+    text_fr = models.TextField(_("text (French)"), blank=True)
+    text_pt = models.TextField(_("text (Portuguese)"), blank=True)
+
+    class Meta:
+        verbose_name = _("framework document")
+        verbose_name_plural = _("framework documents")
+        ordering = ["kind", "-in_force_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "version"], name="%(app_label)s_%(class)s_unique_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.version}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "members:framework_version", kwargs={"kind": self.kind, "version": self.version}
+        )
+
+    @property
+    def text(self):
+        """The text in the active language, falling back to English."""
+        return getattr(self, f"text_{(get_language() or 'en')[:2]}", "") or self.text_en
+
+    @property
+    def is_translated(self):
+        return bool(getattr(self, f"text_{(get_language() or 'en')[:2]}", ""))
+
+
+class Endorsement(models.Model):
+    """A member's signature of one version of a framework document."""
+
+    document = models.ForeignKey(
+        FrameworkDocument,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="endorsements",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("individual member"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    signatory_name = models.CharField(_("signed by"), max_length=200)
+    endorsed_at = models.DateTimeField(_("endorsed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "organisation"], name="%(app_label)s_%(class)s_once_per_org"
+            ),
+            models.UniqueConstraint(
+                fields=["document", "person"], name="%(app_label)s_%(class)s_once_per_person"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=True, person__isnull=False)
+                | models.Q(organisation__isnull=False, person__isnull=True),
+                name="%(app_label)s_%(class)s_organisation_or_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation or self.person} · {self.document}"

@@ -1,0 +1,4 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from . import selectors
