@@ -1,14 +1,19 @@
 """About 700 invented member organisations (7,000 at --scale 10) across the country networks."""
 
+import uuid
+
 from django.utils import timezone
 from django.utils.text import slugify
 
-from menengage.core.models import Term
-
+from menengage.accounts.models import RoleAssignment, User
+from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record
+from menengage.core.models import Term
 from menengage.networks.models import Network
 
-from .models import Membership, Organisation
+from . import services
+from .demo_framework import DOCUMENTS
+from .models import Endorsement, FrameworkDocument, Membership, Organisation
 
 # The language of invented names, by country.
 SPANISH = frozenset("AR BO CL CO CR DO EC ES GT HN MX NI PE PY SV UY".split())  # noqa: SIM905
@@ -235,3 +240,67 @@ def load(demo):
         after={"organisations": len(organisations), "memberships": len(memberships)},
     )
     demo.say(f"{len(organisations)} organisations")
+    _framework(demo, organisations)
+    _coordinators_and_applications(demo)
+
+
+def _framework(demo, organisations):
+    """The framework documents; every member endorsed v1, about a third already endorsed v2."""
+    documents = [FrameworkDocument.objects.create(**fields) for fields in DOCUMENTS]
+    first_versions = [document for document in documents if document.version == "1.0"]
+    second = next(document for document in documents if document.version == "2.0")
+    endorsements = []
+    for organisation in organisations:
+        signatory = f"Representative of {organisation.acronym or organisation.name}"
+        for document in first_versions:
+            endorsements.append(
+                Endorsement(document=document, organisation=organisation, signatory_name=signatory)
+            )
+        if demo.random.random() < 0.35:
+            endorsements.append(
+                Endorsement(document=second, organisation=organisation, signatory_name=signatory)
+            )
+    Endorsement.objects.bulk_create(endorsements, batch_size=2000)
+    demo.say(f"{len(documents)} framework documents, {len(endorsements)} endorsements")
+
+
+COORDINATORS = [
+    ("kenya", "coordinator.kenya@menengage.example", "Wanjiru Kamau", "en"),
+    ("brazil", "coordinator.brazil@menengage.example", "Joana Ribeiro", "pt"),
+    ("africa", "coordinator.africa@menengage.example", "Thabo Nkosi", "en"),
+]
+
+
+def _coordinators_and_applications(demo):
+    """Demo coordinators (password as the staff account) and applications in their queues."""
+    from menengage.core.demodata import DEMO_STAFF_PASSWORD
+    from menengage.core.models import Country
+    from menengage.networks.models import Network
+
+    for slug, email, name, language in COORDINATORS:
+        person = User.objects.create_user(email, DEMO_STAFF_PASSWORD, name=name, language=language)
+        role_assign(
+            user=person,
+            role=RoleAssignment.Role.COORDINATOR,
+            scope=Network.objects.get(slug=slug),
+            actor=demo.staff,
+        )
+    applicants = [
+        ("KE", "Invented Young Fathers Circle", "Achieng Otieno"),
+        ("KE", "Invented Coast Men's Dialogue", "Hassan Mwinyi"),
+        ("BR", "Coletivo Inventado de Pais", "Rafael Souza"),
+    ]
+    for code, organisation, person in applicants:
+        application = services.application_submit(
+            actor=None,
+            submission_key=uuid.uuid4(),
+            as_individual=False,
+            country=Country.objects.get(code=code),
+            applicant_name=person,
+            applicant_email=f"{slugify(person)}@example.org",
+            language="en",
+            activities="Weekly groups with fathers and young men on care and non-violence.",
+            organisation={"name": organisation, "kind": "ngo"},
+        )
+        services.application_confirm_email(application=application)
+    demo.say(f"{len(COORDINATORS)} coordinators, {len(applicants)} applications to review")

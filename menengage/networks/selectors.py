@@ -74,3 +74,42 @@ def network_counts():
         country=Count("pk", filter=Q(kind=Network.Kind.COUNTRY)),
     )
     return counts
+
+
+# Alliance regions by UN M49 code. The Caribbean is cut out of M49's "Latin America and the
+# Caribbean" by country, as are the Western Asian countries that belong to MenEngage Europe.
+CARIBBEAN = frozenset(
+    "AG AI AW BB BL BQ BS BZ CU CW DM DO GD GP GY HT JM KN KY LC MF MQ MS PR SR SX TC TT VC VG VI".split()  # noqa: SIM905, E501
+)
+EUROPEAN_WESTERN_ASIA = frozenset(("AM", "AZ", "CY", "GE", "TR"))
+REGION_BY_SUBREGION = {
+    "015": "middle-east-north-africa",
+    "145": "middle-east-north-africa",
+    "202": "africa",
+    "021": "north-america",
+    "034": "south-asia",
+    "143": "europe",
+}
+REGION_BY_REGION = {"150": "europe", "002": "africa"}
+
+
+def region_slug_for_country(country):
+    """The slug of the Alliance region a country belongs to, or None outside every region."""
+    if country.code in CARIBBEAN:
+        return "caribbean"
+    if country.code in EUROPEAN_WESTERN_ASIA:
+        return "europe"
+    if country.subregion == "419":
+        return "latin-america"
+    return REGION_BY_SUBREGION.get(country.subregion) or REGION_BY_REGION.get(country.region)
+
+
+def network_for_country(country):
+    """Where a member in `country` joins: its country network, else its region, else the Alliance."""
+    network = Network.objects.filter(kind=Network.Kind.COUNTRY, country=country).first()
+    if network:
+        return network
+    slug = region_slug_for_country(country)
+    if slug:
+        return Network.objects.get(slug=slug)
+    return Network.objects.get(kind=Network.Kind.GLOBAL)
