@@ -379,3 +379,49 @@ def application_decide(*, application, actor, decision, text=""):
     if decision == "decline":
         return application_decline(application=application, actor=actor, reason=text)
     raise DomainError(_("Choose a decision."))
+
+
+REENDORSED_KINDS = (FrameworkDocument.Kind.CORE_PRINCIPLES, FrameworkDocument.Kind.CODE_OF_CONDUCT)
+
+
+@transaction.atomic
+def membership_lapse_unendorsed(*, actor=None, on=None):
+    """Lapse active memberships that did not endorse a new framework version in its grace period.
+
+    Only versions that replaced an earlier one count (the first version was endorsed on
+    joining). Idempotent: lapsed memberships are no longer active. Records `membership.lapse`
+    for each, and returns how many lapsed.
+    """
+    on = on or timezone.localdate()
+    lapsed = 0
+    for document in framework_current(kinds=REENDORSED_KINDS, on=on):
+        replaced_earlier = FrameworkDocument.objects.filter(
+            kind=document.kind, in_force_from__lt=document.in_force_from
+        ).exists()
+        deadline = document.in_force_from + timezone.timedelta(days=document.grace_days)
+        if not replaced_earlier or on <= deadline:
+            continue
+        endorsed = Endorsement.objects.filter(document=document)
+        overdue = (
+            Membership.objects.select_for_update()
+            .filter(status=Membership.Status.ACTIVE)
+            .exclude(
+                organisation__in=endorsed.filter(organisation__isnull=False).values("organisation")
+            )
+            .exclude(person__in=endorsed.filter(person__isnull=False).values("person"))
+        )
+        reason = f"Did not endorse {document} by {deadline.isoformat()}."
+        for membership in overdue:
+            membership.status = Membership.Status.LAPSED
+            membership.ended_on = on
+            membership.reason = reason
+            membership.save(update_fields=["status", "ended_on", "reason"])
+            audit_record(
+                actor=actor,
+                verb="membership.lapse",
+                target=membership,
+                before={"status": "active"},
+                after={"status": "lapsed", "reason": reason},
+            )
+            lapsed += 1
+    return lapsed
