@@ -166,7 +166,8 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-# Outgoing mail through SMTP when EMAIL_HOST is set, else printed to the console.
+# Outgoing mail: SMTP when EMAIL_HOST is set, files in EMAIL_FILE_PATH when that is set
+# (the browser tests read them), else printed to the console.
 MAILERS = {
     "default": (
         {
@@ -180,6 +181,11 @@ MAILERS = {
             },
         }
         if env("EMAIL_HOST")
+        else {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": env("EMAIL_FILE_PATH")},
+        }
+        if env("EMAIL_FILE_PATH")
         else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     )
 }

@@ -31,6 +31,23 @@ CHROMIUM_ARGS = [
 ]
 
 
+class Server(str):
+    """The server's base URL, which also knows where its outgoing mail lands."""
+
+    def __new__(cls, base, mail):
+        server = super().__new__(cls, base)
+        server.mail = mail
+        return server
+
+    def last_mail_to(self, address):
+        messages = sorted(self.mail.glob("*.log"), key=lambda path: path.stat().st_mtime)
+        for message in reversed(messages):
+            text = message.read_text()
+            if f"To: {address}" in text:
+                return text
+        raise AssertionError(f"no mail to {address}")
+
+
 def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -47,6 +64,7 @@ def server():
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
         "DEBUG": "false",
+        "EMAIL_FILE_PATH": str(folder / "mail"),
     }
     for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["demo"]):
         subprocess.run(
@@ -71,7 +89,7 @@ def server():
                 process.kill()
                 raise
             time.sleep(0.2)
-    yield base
+    yield Server(base, folder / "mail")
     process.terminate()
     process.wait(timeout=10)
 

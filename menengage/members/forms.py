@@ -125,3 +125,34 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("A question is sent to the applicant; a reason for declining is too."),
     )
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    """The public profile a representative edits."""
+
+    themes = TermChoiceField(
+        label=_("Themes"), required=False, queryset=Term.objects.filter(vocabulary="theme")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "acronym",
+            "city",
+            "website",
+            "description",
+            "public_email",
+            "public_phone",
+            "show_email",
+            "show_phone",
+            "works_with_womens_rights",
+            "themes",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the organisation leaving?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -425,3 +425,73 @@ def membership_lapse_unendorsed(*, actor=None, on=None):
             )
             lapsed += 1
     return lapsed
+
+
+PROFILE_FIELDS = [
+    "name",
+    "acronym",
+    "city",
+    "website",
+    "description",
+    "public_email",
+    "public_phone",
+    "show_email",
+    "show_phone",
+    "works_with_womens_rights",
+]
+
+
+def _represents(actor, organisation):
+    from menengage.accounts.permissions import has_role, is_secretariat
+
+    return is_secretariat(actor) or has_role(
+        actor, RoleAssignment.Role.REPRESENTATIVE, organisation
+    )
+
+
+@transaction.atomic
+def organisation_update(*, organisation, actor, themes=None, **changes):
+    """A representative (or staff) edits the organisation's public profile.
+
+    Records `organisation.update` with the changed fields before and after.
+    """
+    if not _represents(actor, organisation):
+        raise NotPermitted(_("Only the organisation's representatives can edit its profile."))
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    before = {field: getattr(organisation, field) for field in changes}
+    for field, value in changes.items():
+        setattr(organisation, field, value)
+    organisation.full_clean()
+    organisation.save(update_fields=list(changes))
+    if themes is not None:
+        organisation.themes.set(themes)
+    audit_record(
+        actor=actor, verb="organisation.update", target=organisation, before=before, after=changes
+    )
+    return organisation
+
+
+@transaction.atomic
+def membership_withdraw(*, membership, actor, reason):
+    """The member leaves a network, with a reason. Records `membership.withdraw`."""
+    if not membership.organisation or not _represents(actor, membership.organisation):
+        raise NotPermitted(_("Only the organisation's representatives can withdraw it."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the organisation is leaving.")})
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership.check_transition(Membership.Status.WITHDRAWN)
+    before = membership.status
+    membership.status = Membership.Status.WITHDRAWN
+    membership.ended_on = timezone.localdate()
+    membership.reason = reason.strip()
+    membership.save(update_fields=["status", "ended_on", "reason"])
+    audit_record(
+        actor=actor,
+        verb="membership.withdraw",
+        target=membership,
+        before={"status": before},
+        after={"status": "withdrawn", "reason": reason},
+    )
+    return membership

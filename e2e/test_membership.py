@@ -1,0 +1,40 @@
+import quopri
+import re
+
+from playwright.sync_api import expect
+
+COORDINATOR = ("coordinator.kenya@menengage.example", "menengage-demo")
+
+
+def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page):
+    page.goto(f"{server}/es/join/")
+    page.get_by_label("una organización").check()
+    page.get_by_label("País").select_option("KE")
+    page.get_by_label("Su nombre").fill("Lucía Inventada")
+    page.get_by_label("Su dirección de correo electrónico").fill("lucia@example.org")
+    page.get_by_label("Nombre de la organización").fill("Red Inventada de Padres de Nairobi")
+    page.get_by_label("Tipo de organización").select_option("ngo")
+    page.get_by_label("¿Qué hacen?").fill("Grupos de padres jóvenes sobre cuidados.")
+    page.locator("#id_endorse_principles").check()
+    page.locator("#id_endorse_conduct").check()
+    page.locator("form.form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/es/join/sent/$"))
+
+    message = quopri.decodestring(server.last_mail_to("lucia@example.org").encode()).decode()
+    link = re.search(r"https?://[^/\s]+(/es/join/confirm/\S+/)", message).group(1)
+    page.goto(f"{server}{link}")
+    page.locator("main form button").click()
+    expect(page.locator("main")).to_contain_text("confirmad")
+
+    page.goto(f"{server}/en/accounts/sign-in/")
+    page.get_by_label("E-mail address").fill(COORDINATOR[0])
+    page.get_by_label("Password").fill(COORDINATOR[1])
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{server}/en/membership/review/")
+    page.get_by_role("link", name="Red Inventada de Padres de Nairobi").click()
+    page.get_by_label("Approve").check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page).to_have_url(re.compile(r"/en/membership/review/$"))
+
+    page.goto(f"{server}/en/members/?q=Inventada+de+Padres")
+    expect(page.get_by_role("link", name="Red Inventada de Padres de Nairobi")).to_be_visible()
