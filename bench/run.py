@@ -46,7 +46,27 @@ PAGES = [
     "/api/v1/networks",
     "/api/v1/networks?kind=country&region=africa&sort=-members",
     "/api/v1/networks/africa",
+    "/en/accountability/",
+    "/en/join/",
+    "/en/members/",
+    "/en/members/?q=fathers",
+    "/en/members/?region=africa&kind=ngo&theme=hiv",
+    "/fr/members/?language=fr&sort=-name&page=3",
+    "/api/v1/organisations",
+    "/api/v1/organisations?q=juventud&region=latin-america",
 ]
+
+
+def sample_paths():
+    """Pages that need a real row of the demo: one organisation's page and API entry."""
+    import sqlite3
+
+    with sqlite3.connect(DATABASE) as connection:
+        pk, slug = connection.execute(
+            "SELECT o.id, o.slug FROM members_organisation o JOIN members_membership m "
+            "ON m.organisation_id = o.id WHERE m.status = 'active' ORDER BY o.id LIMIT 1"
+        ).fetchone()
+    return [f"/en/members/{slug}/", f"/api/v1/organisations/{pk}"]
 
 
 def environment():
@@ -156,7 +176,7 @@ def main():
     server = start_server(port)
     rows, broken = [], []
     try:
-        for path in PAGES:
+        for path in PAGES + sample_paths():
             latencies, errors, throughput = load(port, path)
             row = {
                 "path": path,

@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from menengage.members.api import router as members_router
 from menengage.networks.api import router as networks_router
 
 api = NinjaAPI(
@@ -14,3 +15,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", networks_router)
+api.add_router("/", members_router)

@@ -1,8 +1,21 @@
 """Reads for members."""
 
-from django.db.models import Count, Q
+import hashlib
+import json
+from typing import NamedTuple
 
-from .models import Membership, Organisation
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, When
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from menengage.accounts.models import RoleAssignment, User
+from menengage.accounts.permissions import is_secretariat
+from menengage.core.models import Country, Term
+from menengage.networks.models import Network
+
+from .models import Application, FrameworkDocument, Membership, Organisation
 
 
 def alliance_figures():
@@ -12,3 +25,305 @@ def alliance_figures():
         organisations=Count("pk", distinct=True),
         countries=Count("country", distinct=True, filter=Q(country__isnull=False)),
     )
+
+
+def framework_current(*, kinds=None, on=None):
+    """The version of each framework document in force on `on` (today by default)."""
+    on = on or timezone.localdate()
+    documents = FrameworkDocument.objects.filter(in_force_from__lte=on).order_by(
+        "kind", "-in_force_from"
+    )
+    if kinds:
+        documents = documents.filter(kind__in=kinds)
+    current = {}
+    for document in documents:
+        current.setdefault(document.kind, document)
+    return list(current.values())
+
+
+def framework_versions():
+    """Every version of every framework document, newest first within each kind."""
+    return FrameworkDocument.objects.order_by("kind", "-in_force_from")
+
+
+def framework_get(*, kind, version):
+    return FrameworkDocument.objects.get(kind=kind, version=version)
+
+
+def network_coordinators(*, network):
+    """The people who coordinate `network`, who are told of its new applications."""
+    scope_type = ContentType.objects.get_for_model(Network)
+    return User.objects.filter(
+        is_active=True,
+        roles__role=RoleAssignment.Role.COORDINATOR,
+        roles__scope_type=scope_type,
+        roles__scope_id=network.pk,
+    ).distinct()
+
+
+def application_queue_for(*, actor):
+    """Confirmed applications under review that `actor` may decide, oldest first.
+
+    Staff see every network's; a coordinator sees the networks they coordinate and, for a
+    region, its country networks' too.
+    """
+    applications = Application.objects.filter(
+        email_confirmed_at__isnull=False, membership__status=Membership.Status.UNDER_REVIEW
+    ).select_related(
+        "membership__network__parent", "membership__organisation__country", "membership__person"
+    )
+    if is_secretariat(actor):
+        return applications
+    scope_type = ContentType.objects.get_for_model(Network)
+    networks = RoleAssignment.objects.filter(
+        user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
+    ).values("scope_id")
+    return applications.filter(
+        Q(membership__network__in=networks) | Q(membership__network__parent__in=networks)
+    )
+
+
+def application_get_for(*, actor, pk):
+    """One application from `actor`'s queue (or any state for staff); DoesNotExist otherwise."""
+    applications = Application.objects.select_related(
+        "membership__network__parent", "membership__organisation__country", "membership__person"
+    )
+    if is_secretariat(actor):
+        return applications.get(pk=pk)
+    queue = application_queue_for(actor=actor).values("pk")
+    return applications.filter(pk__in=queue).get(pk=pk)
+
+
+def organisations_represented_by(*, actor):
+    """The organisations `actor` represents, with their memberships and networks."""
+    scope_type = ContentType.objects.get_for_model(Organisation)
+    ids = RoleAssignment.objects.filter(
+        user_id=getattr(actor, "pk", None),
+        role=RoleAssignment.Role.REPRESENTATIVE,
+        scope_type=scope_type,
+    ).values("scope_id")
+    return (
+        Organisation.objects.filter(pk__in=ids)
+        .select_related("country")
+        .prefetch_related("memberships__network", "endorsements__document")
+    )
+
+
+def framework_unendorsed(*, organisation):
+    """Documents in force that `organisation` has not endorsed."""
+    endorsed = {endorsement.document_id for endorsement in organisation.endorsements.all()}
+    return [document for document in framework_current() if document.pk not in endorsed]
+
+
+# Directory
+
+DIRECTORY_FILTERS = ("q", "region", "country", "network", "kind", "theme", "language")
+DIRECTORY_SORTS = {
+    "name": ("name", "pk"),
+    "-name": ("-name", "-pk"),
+    "newest": ("-created_at", "-pk"),
+}
+DIRECTORY_FACETS_CACHE_SECONDS = 60
+
+
+class FacetOption(NamedTuple):
+    value: str
+    label: str
+    count: int
+
+
+def _active_membership():
+    return Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.ACTIVE)
+
+
+def _directory_matching(filters, *, without=None):
+    """Member organisations matching every filter in `filters` except the one named `without`.
+
+    Filters on related rows use EXISTS rather than joins, so an organisation with several
+    memberships or themes is counted once and facet counts stay exact.
+    """
+    active = {key: value for key, value in filters.items() if value and key != without}
+    organisations = Organisation.objects.filter(Exists(_active_membership()))
+    if q := active.get("q"):
+        organisations = organisations.filter(
+            Q(name__icontains=q)
+            | Q(acronym__icontains=q)
+            | Q(city__icontains=q)
+            | Q(description__icontains=q)
+        )
+    if kind := active.get("kind"):
+        organisations = organisations.filter(kind=kind)
+    if country := active.get("country"):
+        organisations = organisations.filter(country_id=country.upper())
+    if region := active.get("region"):
+        in_region = Q(network__slug=region, network__kind=Network.Kind.REGIONAL) | Q(
+            network__parent__slug=region, network__parent__kind=Network.Kind.REGIONAL
+        )
+        organisations = organisations.filter(Exists(_active_membership().filter(in_region)))
+    if network := active.get("network"):
+        organisations = organisations.filter(
+            Exists(_active_membership().filter(network__slug=network))
+        )
+    for key, field in (("theme", "themes"), ("language", "languages")):
+        if code := active.get(key):
+            links = getattr(Organisation, field).through.objects
+            organisations = organisations.filter(
+                Exists(links.filter(organisation=OuterRef("pk"), term__code=code))
+            )
+    return organisations
+
+
+def organisation_list_for_directory(*, filters, sort="name", full=False):
+    """Organisations with an active membership matching `filters` (a mapping with the keys in
+    DIRECTORY_FILTERS), sorted by `sort` (a key of DIRECTORY_SORTS), with their country and
+    themes preloaded; with `full`, also their age groups, languages and member networks.
+
+    Contact details are on the rows: show them only through organisation_public_contact.
+    """
+    # The country comes in its own query: joining it before the sort makes SQLite sort wide rows.
+    organisations = _directory_matching(filters).prefetch_related("country", "themes")
+    if full:
+        networks = Membership.objects.filter(status=Membership.Status.ACTIVE).select_related(
+            "network"
+        )
+        organisations = organisations.prefetch_related(
+            "age_groups",
+            "languages",
+            Prefetch("memberships", queryset=networks, to_attr="active_memberships"),
+        )
+    return organisations.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
+
+
+def _term_counts(field, organisations):
+    links = getattr(Organisation, field).through.objects
+    return dict(
+        links.filter(organisation__in=organisations.values("pk"))
+        .values_list("term__code")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
+def _region_counts(organisations):
+    region = Case(
+        When(network__kind=Network.Kind.REGIONAL, then=F("network__slug")),
+        When(network__parent__kind=Network.Kind.REGIONAL, then=F("network__parent__slug")),
+    )
+    return dict(
+        Membership.objects.filter(
+            status=Membership.Status.ACTIVE, organisation__in=organisations.values("pk")
+        )
+        .annotate(region=region)
+        .exclude(region=None)
+        .values_list("region")
+        .annotate(count=Count("organisation", distinct=True))
+        .order_by()
+    )
+
+
+def _directory_facet_counts(filters):
+    """{facet: {value: count}} under `filters`, kept for a minute.
+
+    At ten times the real Alliance these four aggregates cost more than the page of results
+    itself, so they are cached per combination of filters; a new member shows in the list at
+    once and in the counts within DIRECTORY_FACETS_CACHE_SECONDS.
+    """
+    chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
+    key = f"directory-facets:{hashlib.sha256(chosen.encode()).hexdigest()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = {
+            "kind": dict(
+                _directory_matching(filters, without="kind")
+                .values_list("kind")
+                .annotate(count=Count("pk"))
+                .order_by()
+            ),
+            "region": _region_counts(_directory_matching(filters, without="region")),
+            "theme": _term_counts("themes", _directory_matching(filters, without="theme")),
+            "language": _term_counts("languages", _directory_matching(filters, without="language")),
+        }
+        cache.set(key, counts, DIRECTORY_FACETS_CACHE_SECONDS)
+    return counts
+
+
+def organisation_directory_facets(*, filters):
+    """Options with counts for the kind, region, theme and language filters.
+
+    Each facet's counts apply every other filter and the query but not its own, so the counts
+    say what choosing another value of that filter would give. One aggregate query per facet
+    (cached briefly), plus one for the regional networks and one for the terms.
+    """
+    counts = _directory_facet_counts(filters)
+    terms = Term.objects.filter(vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.LANGUAGE])
+    regional = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
+    return {
+        "kind": [
+            FacetOption(kind.value, kind.label, counts["kind"].get(kind.value, 0))
+            for kind in Organisation.Kind
+        ],
+        "region": [
+            FacetOption(network.slug, network.name, counts["region"].get(network.slug, 0))
+            for network in regional
+        ],
+        "theme": [
+            FacetOption(term.code, term.name, counts["theme"].get(term.code, 0))
+            for term in terms
+            if term.vocabulary == Term.Vocabulary.THEME
+        ],
+        "language": [
+            FacetOption(term.code, term.name, counts["language"].get(term.code, 0))
+            for term in terms
+            if term.vocabulary == Term.Vocabulary.LANGUAGE
+        ],
+    }
+
+
+def organisation_directory_places():
+    """The countries and networks that have active member organisations, for the filters."""
+    members = Organisation.objects.filter(country=OuterRef("pk")).filter(
+        Exists(_active_membership())
+    )
+    language = (get_language() or "en")[:2]
+    by_name = f"name_{language}" if language in {"en", "es", "fr", "pt"} else "name_en"
+    countries = Country.objects.filter(Exists(members)).order_by(by_name)
+    networks = Network.objects.filter(
+        Exists(
+            Membership.objects.filter(
+                network=OuterRef("pk"),
+                status=Membership.Status.ACTIVE,
+                organisation__isnull=False,
+            )
+        )
+    ).order_by("name_en")
+    return {"countries": countries, "networks": networks}
+
+
+def organisation_get_for_directory(*, slug=None, pk=None):
+    """One organisation with an active membership, by slug or id, with everything its public
+    page shows preloaded; raises Organisation.DoesNotExist otherwise."""
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    networks = (
+        Membership.objects.filter(status=Membership.Status.ACTIVE)
+        .select_related("network__parent")
+        .order_by("network__kind", "network__name_en")
+    )
+    return (
+        Organisation.objects.filter(Exists(_active_membership()))
+        .select_related("country")
+        .prefetch_related(
+            "themes",
+            "age_groups",
+            "languages",
+            Prefetch("memberships", queryset=networks, to_attr="active_memberships"),
+        )
+        .get(**lookup)
+    )
+
+
+def organisation_public_contact(organisation):
+    """The contact details the organisation chose to publish: e-mail and telephone, or ""."""
+    return {
+        "email": organisation.public_email if organisation.show_email else "",
+        "phone": organisation.public_phone if organisation.show_phone else "",
+    }

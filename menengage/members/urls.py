@@ -6,7 +6,33 @@ app_name = "members"
 
 urlpatterns = [
     # Directory (public)
+    path("members/", views.organisation_directory, name="directory"),
+    path("members/<slug:slug>/", views.organisation_detail, name="organisation"),
     # Accountability Framework (public)
+    path("accountability/", views.framework_index, name="framework"),
+    path(
+        "accountability/<slug:kind>/<str:version>/",
+        views.framework_version,
+        name="framework_version",
+    ),
     # Joining
+    path("join/", views.join, name="join"),
+    path("join/sent/", views.join_sent, name="join_sent"),
+    path("join/confirm/<str:token>/", views.join_confirm, name="join_confirm"),
+    # Member portal
+    path("portal/", views.portal, name="portal"),
+    path("portal/<slug:slug>/edit/", views.portal_edit, name="portal_edit"),
+    path(
+        "portal/<slug:slug>/endorse/<int:document_pk>/",
+        views.portal_endorse,
+        name="portal_endorse",
+    ),
+    path(
+        "portal/<slug:slug>/withdraw/<int:membership_pk>/",
+        views.portal_withdraw,
+        name="portal_withdraw",
+    ),
     # Reviewing (coordinators)
+    path("membership/review/", views.review_queue, name="review_queue"),
+    path("membership/review/<int:pk>/", views.review_detail, name="review_detail"),
 ]

@@ -105,7 +105,7 @@ def region_slug_for_country(country):
 
 
 def network_for_country(country):
-    """Where a member in `country` joins: its country network, else its region, else the Alliance."""
+    """Where a member in `country` joins: its country network, its region, or the Alliance."""
     network = Network.objects.filter(kind=Network.Kind.COUNTRY, country=country).first()
     if network:
         return network

@@ -34,5 +34,6 @@ def main_menu(context):
     request = context["request"]
     language = get_language()
     items = [(_("Home"), f"/{language}/"), *menu_items(language)]
+    items.append((_("Members"), reverse("members:directory")))
     items.append((_("Networks"), reverse("networks:index")))
     return {"items": items, "current": request.path}

@@ -20,18 +20,24 @@ from menengage.networks.models import Network
 @pytest.fixture
 def framework(db):
     return [
-        FrameworkDocument.objects.create(kind=kind, version="1.0", in_force_from="2020-01-01",
-                                         text_en=f"The {kind}.")
+        FrameworkDocument.objects.create(
+            kind=kind, version="1.0", in_force_from="2020-01-01", text_en=f"The {kind}."
+        )
         for kind in ("core-principles", "code-of-conduct")
     ]
 
 
 def apply(country="KE", name="Invented Fathers Forum", key=None, **extra):
     return services.application_submit(
-        actor=None, submission_key=key or uuid.uuid4(), as_individual=False,
-        country=Country.objects.get(code=country), applicant_name="Amina Applicant",
-        applicant_email="amina@example.org", language="es",
-        activities="Groups with fathers.", organisation={"name": name, "kind": "ngo", **extra},
+        actor=None,
+        submission_key=key or uuid.uuid4(),
+        as_individual=False,
+        country=Country.objects.get(code=country),
+        applicant_name="Amina Applicant",
+        applicant_email="amina@example.org",
+        language="es",
+        activities="Groups with fathers.",
+        organisation={"name": name, "kind": "ngo", **extra},
     )
 
 
@@ -92,8 +98,12 @@ def test_confirmation_puts_the_application_in_the_coordinators_queue(
 @pytest.mark.django_db
 def test_a_coordinator_of_another_network_cannot_decide(framework, staff, outsider):
     brazil_coordinator = outsider
-    services.role_assign(user=brazil_coordinator, role=RoleAssignment.Role.COORDINATOR,
-                         scope=Network.objects.get(slug="brazil"), actor=staff)
+    services.role_assign(
+        user=brazil_coordinator,
+        role=RoleAssignment.Role.COORDINATOR,
+        scope=Network.objects.get(slug="brazil"),
+        actor=staff,
+    )
     application = services.application_confirm_email(application=apply())
     with pytest.raises(NotPermitted):
         services.application_approve(application=application, actor=brazil_coordinator)
@@ -144,9 +154,13 @@ def test_a_declined_application_cannot_be_approved(framework, coordinator):
 
 
 JOIN = {
-    "applying_as": "organisation", "applicant_name": "Lucía Pérez",
-    "applicant_email": "lucia@example.org", "name": "Colectivo Inventado", "kind": "ngo",
-    "activities": "Talleres con varones jóvenes.", "endorse_principles": "on",
+    "applying_as": "organisation",
+    "applicant_name": "Lucía Pérez",
+    "applicant_email": "lucia@example.org",
+    "name": "Colectivo Inventado",
+    "kind": "ngo",
+    "activities": "Talleres con varones jóvenes.",
+    "endorse_principles": "on",
     "endorse_conduct": "on",
 }
 
@@ -169,8 +183,13 @@ def test_visitor_applies_in_spanish_and_confirms_with_a_post(
 
 @pytest.mark.django_db
 def test_bad_input_is_refused_in_the_visitors_language_and_nothing_written(client, framework):
-    form = {**JOIN, "country": "XX", "applicant_email": "not-an-address",
-            "submission_key": str(uuid.uuid4()), "endorse_conduct": ""}
+    form = {
+        **JOIN,
+        "country": "XX",
+        "applicant_email": "not-an-address",
+        "submission_key": str(uuid.uuid4()),
+        "endorse_conduct": "",
+    }
     response = client.post("/fr/join/", form)
     assert response.status_code == 200
     errors = response.context["form"].errors

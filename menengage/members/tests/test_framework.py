@@ -13,15 +13,24 @@ def two_versions(db):
         kind="core-principles", version="1", in_force_from="2020-01-01", text_en="v1"
     )
     second = FrameworkDocument.objects.create(
-        kind="core-principles", version="2", in_force_from="2026-01-01", grace_days=30,
+        kind="core-principles",
+        version="2",
+        in_force_from="2026-01-01",
+        grace_days=30,
         text_en="v2",
     )
     return first, second
 
 
 def member(staff, network, name):
-    return organisation_register(actor=staff, name=name, slug=name.lower(), kind="ngo",
-                                 country_id="KE", memberships=[(network, "active")])
+    return organisation_register(
+        actor=staff,
+        name=name,
+        slug=name.lower(),
+        kind="ngo",
+        country_id="KE",
+        memberships=[(network, "active")],
+    )
 
 
 @pytest.mark.django_db
@@ -40,8 +49,9 @@ def test_members_who_did_not_endorse_the_new_version_lapse_after_the_grace_perio
 
 @pytest.mark.django_db
 def test_the_first_version_never_lapses_anyone(staff, kenya):
-    FrameworkDocument.objects.create(kind="code-of-conduct", version="1",
-                                     in_force_from="2020-01-01", text_en="v1")
+    FrameworkDocument.objects.create(
+        kind="code-of-conduct", version="1", in_force_from="2020-01-01", text_en="v1"
+    )
     member(staff, kenya, "Founder")
     call_command("framework_lapse")
     assert Membership.objects.get().status == "active"

@@ -10,21 +10,27 @@ from menengage.members.services import organisation_register
 @pytest.fixture
 def member_rep(db, staff, kenya, outsider):
     organisation = organisation_register(
-        actor=staff, name="Represented Org", slug="represented-org", kind="ngo",
-        country_id="KE", memberships=[(kenya, "active")],
+        actor=staff,
+        name="Represented Org",
+        slug="represented-org",
+        kind="ngo",
+        country_id="KE",
+        memberships=[(kenya, "active")],
     )
     from menengage.accounts.models import User
 
     person = User.objects.create_user("rep@example.org", "x-long-password-1", name="Rep")
-    role_assign(user=person, role=RoleAssignment.Role.REPRESENTATIVE, scope=organisation,
-                actor=staff)
+    role_assign(
+        user=person, role=RoleAssignment.Role.REPRESENTATIVE, scope=organisation, actor=staff
+    )
     return person
 
 
 @pytest.fixture
 def new_version(db):
-    return FrameworkDocument.objects.create(kind="core-principles", version="2",
-                                            in_force_from="2026-01-01", text_en="v2")
+    return FrameworkDocument.objects.create(
+        kind="core-principles", version="2", in_force_from="2026-01-01", text_en="v2"
+    )
 
 
 @pytest.mark.django_db
@@ -51,8 +57,14 @@ def test_representative_endorses_a_new_version_from_the_banner(client, member_re
 @pytest.mark.django_db
 def test_representative_edits_the_profile_and_it_is_audited(client, member_rep):
     client.force_login(member_rep)
-    form = {"name": "Represented Org", "city": "Kisumu", "website": "https://rep.example.org",
-            "description": "We run groups.", "public_email": "", "public_phone": ""}
+    form = {
+        "name": "Represented Org",
+        "city": "Kisumu",
+        "website": "https://rep.example.org",
+        "description": "We run groups.",
+        "public_email": "",
+        "public_phone": "",
+    }
     assert client.post("/en/portal/represented-org/edit/", form).status_code == 302
     event = AuditEvent.objects.get(verb="organisation.update")
     assert event.after["city"] == "Kisumu" and event.actor == member_rep
@@ -61,8 +73,9 @@ def test_representative_edits_the_profile_and_it_is_audited(client, member_rep):
 @pytest.mark.django_db
 def test_bad_website_is_refused_and_nothing_written(client, member_rep):
     client.force_login(member_rep)
-    response = client.post("/es/portal/represented-org/edit/",
-                           {"name": "Represented Org", "website": "not a site"})
+    response = client.post(
+        "/es/portal/represented-org/edit/", {"name": "Represented Org", "website": "not a site"}
+    )
     assert response.status_code == 200 and response.context["form"].errors
     assert not AuditEvent.objects.filter(verb="organisation.update").exists()
 

@@ -9,6 +9,7 @@ def make_members(network, count, status=Membership.Status.ACTIVE):
     for number in range(count):
         organisation = Organisation.objects.create(
             name=f"{network.slug} group {number}",
+            slug=f"{network.slug}-group-{number}-{status}",
             kind="ngo",
             country=network.country or Network.objects.filter(parent=network).first().country,
         )

@@ -1,0 +1,115 @@
+"""`/api/v1/organisations`: the member directory, public and read-only.
+
+Only what the public page shows is returned; contact details only where the organisation
+chose to publish them.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from . import selectors
+from .models import Organisation
+
+router = Router(tags=["organisations"])
+
+
+class TermOut(Schema):
+    code: str
+    name: str
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    region: str = Field(description="UN M49 region code")
+    subregion: str = Field(description="UN M49 sub-region code")
+
+
+class NetworkRefOut(Schema):
+    slug: str
+    kind: str
+    name: str
+
+
+class OrganisationOut(Schema):
+    id: int
+    slug: str
+    name: str
+    acronym: str
+    kind: str
+    country: CountryOut
+    city: str
+    website: str
+    identifier: str
+    founded: int | None
+    description: str
+    works_with_womens_rights: bool
+    themes: list[TermOut]
+    age_groups: list[TermOut]
+    languages: list[TermOut]
+    networks: list[NetworkRefOut]
+    email: str = Field(description="Public e-mail address, empty unless the member shows it")
+    phone: str = Field(description="Public telephone, empty unless the member shows it")
+    created_at: datetime
+    url: str
+
+    @staticmethod
+    def resolve_themes(organisation):
+        return list(organisation.themes.all())
+
+    @staticmethod
+    def resolve_age_groups(organisation):
+        return list(organisation.age_groups.all())
+
+    @staticmethod
+    def resolve_languages(organisation):
+        return list(organisation.languages.all())
+
+    @staticmethod
+    def resolve_networks(organisation):
+        return [membership.network for membership in organisation.active_memberships]
+
+    @staticmethod
+    def resolve_email(organisation):
+        return selectors.organisation_public_contact(organisation)["email"]
+
+    @staticmethod
+    def resolve_phone(organisation):
+        return selectors.organisation_public_contact(organisation)["phone"]
+
+    @staticmethod
+    def resolve_url(organisation):
+        return organisation.get_absolute_url()
+
+
+class OrganisationFilters(Schema):
+    q: str | None = Field(
+        None, max_length=100, description="Text in the name, acronym, city or description"
+    )
+    region: str | None = Field(None, description="Slug of a regional network")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country code")
+    network: str | None = Field(None, description="Slug of a network the member belongs to")
+    kind: Organisation.Kind | None = None
+    theme: str | None = Field(None, description="Code of a theme term")
+    language: str | None = Field(None, description="Code of a working-language term")
+    sort: Literal["name", "-name", "newest"] = "name"
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="List member organisations")
+@paginate
+def list_organisations(request, filters: Query[OrganisationFilters]):
+    values = filters.dict()
+    sort = values.pop("sort")
+    return selectors.organisation_list_for_directory(filters=values, sort=sort, full=True)
+
+
+@router.get("/organisations/{id}", response=OrganisationOut, summary="One member organisation")
+def get_organisation(request, id: int):
+    try:
+        return selectors.organisation_get_for_directory(pk=id)
+    except Organisation.DoesNotExist as missing:
+        raise Http404("No member organisation has that id.") from missing
