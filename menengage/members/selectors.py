@@ -279,14 +279,35 @@ def organisation_directory_facets(*, filters):
     }
 
 
+class CountryPlace(NamedTuple):
+    code: str
+    name: str
+
+
+class NetworkPlace(NamedTuple):
+    slug: str
+    name: str
+
+
+DIRECTORY_PLACES_CACHE_SECONDS = 300
+
+
 def organisation_directory_places():
-    """The countries and networks that have active member organisations, for the filters."""
+    """The countries and networks that have active member organisations, for the filters.
+
+    Plain (code, name) pairs in the active language, cached for a few minutes: building
+    and rendering some 180 model rows per request cost more than the page of results.
+    """
+    language = (get_language() or "en")[:2]
+    language = language if language in {"en", "es", "fr", "pt"} else "en"
+    key = f"directory-places:{language}"
+    places = cache.get(key)
+    if places is not None:
+        return places
     members = Organisation.objects.filter(country=OuterRef("pk")).filter(
         Exists(_active_membership())
     )
-    language = (get_language() or "en")[:2]
-    by_name = f"name_{language}" if language in {"en", "es", "fr", "pt"} else "name_en"
-    countries = Country.objects.filter(Exists(members)).order_by(by_name)
+    countries = Country.objects.filter(Exists(members)).order_by(f"name_{language}")
     networks = Network.objects.filter(
         Exists(
             Membership.objects.filter(
@@ -296,7 +317,12 @@ def organisation_directory_places():
             )
         )
     ).order_by("name_en")
-    return {"countries": countries, "networks": networks}
+    places = {
+        "countries": [CountryPlace(country.code, country.name) for country in countries],
+        "networks": [NetworkPlace(network.slug, network.name) for network in networks],
+    }
+    cache.set(key, places, DIRECTORY_PLACES_CACHE_SECONDS)
+    return places
 
 
 def organisation_get_for_directory(*, slug=None, pk=None):
