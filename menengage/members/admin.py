@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation
+from . import services
+from .models import Application, FrameworkDocument, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline):
@@ -20,3 +21,52 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "identifier"]
     list_select_related = ["country"]
     inlines = [MembershipInline]
+
+
+@admin.register(FrameworkDocument)
+class FrameworkDocumentAdmin(admin.ModelAdmin):
+    """New versions go through `framework_document_publish`; a published version's English
+    text and dates are frozen, its translations can still be added."""
+
+    list_display = ["kind", "version", "in_force_from", "grace_days"]
+    list_filter = ["kind"]
+    frozen = ["kind", "version", "in_force_from", "grace_days", "text_en"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.frozen if obj else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            texts = {field: form.cleaned_data[field] for field in form.changed_data}
+            document = FrameworkDocument.objects.get(pk=obj.pk)
+            services.framework_document_translate(document=document, actor=request.user, **texts)
+        else:
+            fields = {name: form.cleaned_data[name] for name in form.fields}
+            obj.pk = services.framework_document_publish(actor=request.user, **fields).pk
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Staff follow applications here; decisions are taken on the review pages."""
+
+    list_display = [
+        "__str__",
+        "applicant_email",
+        "submitted_at",
+        "email_confirmed_at",
+        "escalated_at",
+    ]
+    list_select_related = ["membership__organisation", "membership__person", "membership__network"]
+    readonly_fields = [field.name for field in Application._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -241,6 +241,7 @@ def load(demo):
     )
     demo.say(f"{len(organisations)} organisations")
     _framework(demo, organisations)
+    _individuals(demo, networks, weights)
     _coordinators_and_applications(demo)
 
 
@@ -262,6 +263,96 @@ def _framework(demo, organisations):
             )
     Endorsement.objects.bulk_create(endorsements, batch_size=2000)
     demo.say(f"{len(documents)} framework documents, {len(endorsements)} endorsements")
+
+
+GIVEN_NAMES = [
+    "Amani",
+    "Lucas",
+    "Priya",
+    "Kwame",
+    "Sofía",
+    "Jonas",
+    "Aïcha",
+    "Mateus",
+    "Ravi",
+    "Noor",
+    "Tendai",
+    "Camille",
+    "Diego",
+    "Aroha",
+    "Selam",
+    "Tomás",
+    "Ifeoma",
+    "Luca",
+]
+FAMILY_NAMES = [
+    "Mensah",
+    "Silva",
+    "Sharma",
+    "Okoro",
+    "García",
+    "Lindqvist",
+    "Diallo",
+    "Costa",
+    "Perera",
+    "Haddad",
+    "Moyo",
+    "Dubois",
+    "Rojas",
+    "Banda",
+    "Tesfaye",
+    "Kamau",
+]
+
+
+def _individuals(demo, networks, weights):
+    """About 200 individual members (2,000 at --scale 10), who endorsed the first versions."""
+    from django.contrib.auth.hashers import make_password
+
+    rng = demo.random
+    unusable = make_password(None)
+    today = timezone.localdate()
+    people, placements = [], []
+    for number in range(200 * demo.scale):
+        network = rng.choices(networks, weights=weights)[0]
+        name = f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
+        people.append(
+            User(
+                email=f"member{number:05d}@example.org",
+                name=name,
+                password=unusable,
+                country_id=network.country_id,
+                language=_language(network.country_id),
+            )
+        )
+        placements.append(network)
+    User.objects.bulk_create(people, batch_size=1000)
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                person=person,
+                network=network,
+                status=Membership.Status.ACTIVE,
+                applied_on=today,
+                joined_on=today,
+            )
+            for person, network in zip(people, placements, strict=True)
+        ],
+        batch_size=1000,
+    )
+    first_versions = FrameworkDocument.objects.filter(
+        version="1.0",
+        kind__in=[FrameworkDocument.Kind.CORE_PRINCIPLES, FrameworkDocument.Kind.CODE_OF_CONDUCT],
+    )
+    Endorsement.objects.bulk_create(
+        [
+            Endorsement(document=document, person=person, signatory_name=person.name)
+            for person in people
+            for document in first_versions
+        ],
+        batch_size=2000,
+    )
+    demo.say(f"{len(people)} individual members")
 
 
 COORDINATORS = [

@@ -54,3 +54,32 @@ def send_application_outcome(application, outcome):
         template=f"members/email/application_{outcome}.txt",
         context={"application": application},
     )
+
+
+def send_framework_announcement(document):
+    """One e-mail per representative of an active member organisation, and per individual."""
+    from .selectors import framework_announcement_recipients
+
+    for person in framework_announcement_recipients():
+        _send(
+            to=person.email,
+            language=person.language,
+            subject=_("Please endorse the new %(document)s"),
+            params={"document": str(document)},
+            template="members/email/framework_new_version.txt",
+            context={"document": document, "person": person},
+            link_to=("members:portal",),
+        )
+
+
+def send_escalation(application, coordinators):
+    for person in coordinators:
+        _send(
+            to=person.email,
+            language=person.language,
+            subject=_("An application to %(network)s has waited more than a week"),
+            params={"network": application.membership.network.name_en},
+            template="members/email/application_escalated.txt",
+            context={"application": application, "person": person},
+            link_to=("members:review_detail", None, [application.pk]),
+        )

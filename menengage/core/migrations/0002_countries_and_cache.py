@@ -13,8 +13,14 @@ def load_countries(apps, schema_editor):
     Country = apps.get_model("core", "Country")
     with TABLE.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    # Columns added to the table later are loaded by the migrations that add their fields.
+    known = {field.name for field in Country._meta.fields}
     Country.objects.bulk_create(
-        [Country(code=row.pop("iso2"), **row) for row in rows], ignore_conflicts=True
+        [
+            Country(code=row.pop("iso2"), **{key: row[key] for key in row.keys() & known})
+            for row in rows
+        ],
+        ignore_conflicts=True,
     )
 
 
