@@ -26,6 +26,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English: a request to /es/ leaves Spanish active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _local_cache(settings):
     """A fresh in-process cache per test, so throttles and menus never leak between tests."""
     settings.CACHES = {

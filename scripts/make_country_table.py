@@ -2,7 +2,9 @@
 
 Run once, by hand, in a throwaway virtual environment; the application never imports
 these packages. The UN M49 region and sub-region come from `countryinfo` (MIT), the
-country names in the four site languages from Babel's CLDR data (BSD):
+country names in the four site languages from Babel's CLDR data (BSD). Each row ends
+with the country's representative point for the member map (`lat`, `lng`, one decimal):
+the country's own point from `countryinfo`, else its capital's, else empty:
 
     python -m venv /tmp/gen && /tmp/gen/bin/pip install countryinfo babel
     /tmp/gen/bin/python scripts/make_country_table.py
@@ -48,6 +50,17 @@ NAME_OVERRIDES = {
 OUT = Path(__file__).resolve().parent.parent / "menengage" / "core" / "data" / "countries.csv"
 
 
+def position(info):
+    """(lat, lng) rounded to one decimal, or ("", "") when the source has no point."""
+    point = info.get("latlng") or info.get("capital_latlng")
+    if point and isinstance(point[0], list):
+        # A country with several capitals lists them all; the first is the seat of government.
+        point = point[0]
+    if not point or len(point) != 2:
+        return "", ""
+    return tuple(f"{round(float(value), 1):g}" for value in point)
+
+
 def rows():
     locales = {code: Locale(code) for code in LANGUAGES}
     for country in countryinfo.all_countries():
@@ -67,11 +80,16 @@ def rows():
             "region": M49_REGIONS[region],
             "subregion": M49_SUBREGIONS[subregion],
             **{f"name_{lang}": names[lang] for lang in LANGUAGES},
+            **dict(zip(("lat", "lng"), position(info), strict=True)),
         }
 
 
 def main():
-    table = sorted(rows(), key=lambda row: row["iso2"])
+    # The source lists a few territories twice; the first entry is kept.
+    unique = {}
+    for row in rows():
+        unique.setdefault(row["iso2"], row)
+    table = sorted(unique.values(), key=lambda row: row["iso2"])
     with OUT.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(table[0]))
         writer.writeheader()

@@ -58,6 +58,9 @@ class Country(models.Model):
     name_es = models.CharField(_("name (Spanish)"), max_length=100)
     name_fr = models.CharField(_("name (French)"), max_length=100)
     name_pt = models.CharField(_("name (Portuguese)"), max_length=100)
+    # A representative point for the member map, not a border: one decimal is enough.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("country")

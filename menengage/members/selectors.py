@@ -65,7 +65,7 @@ def application_queue_for(*, actor):
     """Confirmed applications under review that `actor` may decide, oldest first.
 
     Staff see every network's; a coordinator sees the networks they coordinate and, for a
-    region, its country networks' too.
+    region, its country networks' applications once they have been escalated.
     """
     applications = Application.objects.filter(
         email_confirmed_at__isnull=False, membership__status=Membership.Status.UNDER_REVIEW
@@ -79,7 +79,8 @@ def application_queue_for(*, actor):
         user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
     ).values("scope_id")
     return applications.filter(
-        Q(membership__network__in=networks) | Q(membership__network__parent__in=networks)
+        Q(membership__network__in=networks)
+        | Q(membership__network__parent__in=networks, escalated_at__isnull=False)
     )
 
 
@@ -113,6 +114,49 @@ def framework_unendorsed(*, organisation):
     """Documents in force that `organisation` has not endorsed."""
     endorsed = {endorsement.document_id for endorsement in organisation.endorsements.all()}
     return [document for document in framework_current() if document.pk not in endorsed]
+
+
+def framework_announcement_recipients():
+    """Representatives of active member organisations, and active individual members."""
+    scope_type = ContentType.objects.get_for_model(Organisation)
+    active_orgs = Membership.objects.filter(
+        status=Membership.Status.ACTIVE, organisation__isnull=False
+    ).values("organisation")
+    representatives = Q(
+        roles__role=RoleAssignment.Role.REPRESENTATIVE,
+        roles__scope_type=scope_type,
+        roles__scope_id__in=active_orgs,
+    )
+    individuals = Q(memberships__status=Membership.Status.ACTIVE)
+    return User.objects.filter(is_active=True).filter(representatives | individuals).distinct()
+
+
+def applications_overdue(*, before):
+    """Confirmed applications under review with no action since `before`, not yet escalated."""
+    return Application.objects.filter(
+        email_confirmed_at__isnull=False,
+        membership__status=Membership.Status.UNDER_REVIEW,
+        last_action_at__lt=before,
+        escalated_at__isnull=True,
+    ).select_related("membership__network__parent", "membership__organisation")
+
+
+def network_members_for_coordinator(*, actor):
+    """The memberships of the networks `actor` coordinates (and their country networks), with
+    contact details and endorsements of the framework versions in force; staff see all."""
+    memberships = (
+        Membership.objects.filter(status=Membership.Status.ACTIVE)
+        .select_related("network", "organisation__country", "person__country")
+        .prefetch_related("organisation__endorsements", "person__endorsements")
+        .order_by("network__name_en", "organisation__name", "person__name")
+    )
+    if is_secretariat(actor):
+        return memberships
+    scope_type = ContentType.objects.get_for_model(Network)
+    networks = RoleAssignment.objects.filter(
+        user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
+    ).values("scope_id")
+    return memberships.filter(Q(network__in=networks) | Q(network__parent__in=networks))
 
 
 # Directory
@@ -353,3 +397,127 @@ def organisation_public_contact(organisation):
         "email": organisation.public_email if organisation.show_email else "",
         "phone": organisation.public_phone if organisation.show_phone else "",
     }
+
+
+# Map
+
+MEMBER_MAP_CACHE_SECONDS = 300
+COUNTRY_POINTS_CACHE_SECONDS = 24 * 60 * 60
+
+
+class MapCountry(NamedTuple):
+    code: str
+    name: str
+    count: int
+    latitude: float | None
+    longitude: float | None
+
+
+def member_map(*, network=None):
+    """Active member organisations per country, by country name in the active language, with
+    each country's code and map position (None for the few countries without one).
+
+    With `network`, only organisations with an active membership in it or in a network below
+    it (its country networks, or for the global alliance every network). One aggregate query,
+    cached per language and network for MEMBER_MAP_CACHE_SECONDS.
+    """
+    language = (get_language() or "en")[:2]
+    language = language if language in {"en", "es", "fr", "pt"} else "en"
+    key = f"member-map:{language}:{network.pk if network else 'all'}"
+    countries = cache.get(key)
+    if countries is not None:
+        return countries
+    memberships = _active_membership()
+    if network is not None:
+        memberships = memberships.filter(
+            Q(network=network) | Q(network__parent=network) | Q(network__parent__parent=network)
+        )
+    rows = (
+        Organisation.objects.filter(Exists(memberships))
+        .values_list(
+            "country_id",
+            f"country__name_{language}",
+            "country__name_en",
+            "country__latitude",
+            "country__longitude",
+        )
+        .annotate(count=Count("pk"))
+        .order_by(f"country__name_{language}", "country_id")
+    )
+    countries = [
+        MapCountry(code, name or name_en, count, latitude, longitude)
+        for code, name, name_en, latitude, longitude, count in rows
+    ]
+    cache.set(key, countries, MEMBER_MAP_CACHE_SECONDS)
+    return countries
+
+
+def country_map_points():
+    """(latitude, longitude) of every country that has a position: the map's faint background.
+
+    The table only changes with a migration, so the list is kept for a day.
+    """
+    points = cache.get("member-map:countries")
+    if points is None:
+        points = list(
+            Country.objects.filter(latitude__isnull=False, longitude__isnull=False)
+            .order_by("code")
+            .values_list("latitude", "longitude")
+        )
+        cache.set("member-map:countries", points, COUNTRY_POINTS_CACHE_SECONDS)
+    return points
+
+
+# Export
+
+EXPORT_COLUMNS = (
+    "identifier",
+    "name",
+    "acronym",
+    "kind",
+    "country",
+    "city",
+    "website",
+    "founded",
+    "email",
+    "networks",
+    "themes",
+)
+
+
+def organisation_export_rows():
+    """Every organisation with an active membership, by name, as a dict per EXPORT_COLUMNS for
+    the staff export: the public e-mail whether or not it is shown, and the slugs of its active
+    networks and codes of its themes as lists. Three queries, however many rows.
+
+    The column names are those organisation_import_row reads, so an export can be imported.
+    """
+    networks = (
+        Membership.objects.filter(status=Membership.Status.ACTIVE)
+        .select_related("network")
+        .order_by("network__slug")
+    )
+    organisations = (
+        Organisation.objects.filter(Exists(_active_membership()))
+        .defer("description")
+        .prefetch_related(
+            "themes", Prefetch("memberships", queryset=networks, to_attr="active_memberships")
+        )
+        .order_by("name", "pk")
+    )
+    return [
+        {
+            "identifier": organisation.identifier,
+            "name": organisation.name,
+            "acronym": organisation.acronym,
+            "kind": organisation.kind,
+            "country": organisation.country_id,
+            "city": organisation.city,
+            "website": organisation.website,
+            "founded": organisation.founded,
+            "email": organisation.public_email,
+            "networks": [m.network.slug for m in organisation.active_memberships],
+            "themes": sorted(term.code for term in organisation.themes.all()),
+        }
+        for organisation in organisations
+    ]

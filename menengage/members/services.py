@@ -1,9 +1,10 @@
 """Writes for members: registering, applying, confirming, reviewing and endorsing."""
 
 import functools
+from typing import NamedTuple
 
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -14,6 +15,7 @@ from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.models import Country, Term
 from menengage.networks.selectors import network_for_country
 
 from . import notifications
@@ -495,3 +497,285 @@ def membership_withdraw(*, membership, actor, reason):
         after={"status": "withdrawn", "reason": reason},
     )
     return membership
+
+
+ESCALATE_AFTER_DAYS = 7
+
+
+@transaction.atomic
+def applications_escalate(*, now=None):
+    """Flag applications untouched for seven days and tell the region's coordinators.
+
+    Idempotent: an escalated application is not escalated again. Records
+    `membership.escalate` for each, and returns how many were escalated.
+    """
+    from .selectors import applications_overdue
+
+    now = now or timezone.now()
+    overdue = applications_overdue(before=now - timezone.timedelta(days=ESCALATE_AFTER_DAYS))
+    count = 0
+    for application in overdue.select_for_update(of=("self",)):
+        application.escalated_at = now
+        application.save(update_fields=["escalated_at"])
+        region = application.membership.network.parent or application.membership.network
+        audit_record(
+            actor=None,
+            verb="membership.escalate",
+            target=application.membership,
+            after={"escalated_to": region.slug},
+        )
+        coordinators = list(network_coordinators(network=region))
+        transaction.on_commit(
+            functools.partial(notifications.send_escalation, application, coordinators)
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def framework_document_publish(*, actor, **fields):
+    """Publish a framework document version; staff only. When it replaces an earlier version,
+    every active member is asked to endorse it again (a task after commit). Records
+    `framework.publish`.
+    """
+    from menengage.accounts.permissions import is_secretariat
+
+    from .tasks import framework_announce
+
+    if not is_secretariat(actor):
+        raise NotPermitted(_("Only secretariat staff can publish a framework document."))
+    document = FrameworkDocument(**fields)
+    document.full_clean()
+    document.save()
+    audit_record(
+        actor=actor,
+        verb="framework.publish",
+        target=document,
+        after={
+            "kind": document.kind,
+            "version": document.version,
+            "in_force_from": document.in_force_from,
+        },
+    )
+    replaces = FrameworkDocument.objects.filter(
+        kind=document.kind, in_force_from__lt=document.in_force_from
+    ).exists()
+    if replaces:
+        transaction.on_commit(functools.partial(framework_announce.enqueue, document.pk))
+    return document
+
+
+TRANSLATABLE_FRAMEWORK_FIELDS = ["summary_en", "text_es", "text_fr", "text_pt"]
+
+
+@transaction.atomic
+def framework_document_translate(*, document, actor, **texts):
+    """Add or correct the translations of a published version; its English text and dates
+    stay frozen. Staff only. Records `framework.translate`."""
+    from menengage.accounts.permissions import is_secretariat
+
+    if not is_secretariat(actor):
+        raise NotPermitted(_("Only secretariat staff can translate a framework document."))
+    if set(texts) - set(TRANSLATABLE_FRAMEWORK_FIELDS):
+        raise ValueError("Only translations and the summary can change after publication.")
+    before = {field: getattr(document, field) for field in texts}
+    for field, value in texts.items():
+        setattr(document, field, value)
+    document.save(update_fields=list(texts))
+    audit_record(
+        actor=actor, verb="framework.translate", target=document, before=before, after=texts
+    )
+    return document
+
+
+# Import
+
+# CSV column -> Organisation field, for organisation_import_row.
+IMPORT_COLUMNS = {
+    "identifier": "identifier",
+    "name": "name",
+    "acronym": "acronym",
+    "kind": "kind",
+    "country": "country_id",
+    "city": "city",
+    "website": "website",
+    "founded": "founded",
+    "email": "public_email",
+    "description": "description",
+}
+IMPORT_REQUIRED = ("name", "kind", "country")
+
+
+class ImportResult(NamedTuple):
+    outcome: str  # "created", "updated" or "unchanged"
+    organisation: Organisation
+    changed: list  # the columns that changed, for "updated"
+
+
+def _import_parse(row):
+    """The fields and theme terms a CSV row gives, or a ValidationError of plain sentences.
+
+    Only columns present in `row` are returned, so a file without, say, a description
+    column leaves descriptions alone. A blank identifier never clears one already held.
+    """
+    values = {column: (row.get(column) or "").strip() for column in row if column}
+    errors = {}
+    for column in IMPORT_REQUIRED:
+        if not values.get(column):
+            errors[column] = [_("The %(column)s is missing.") % {"column": column}]
+    fields = {
+        field: values[column]
+        for column, field in IMPORT_COLUMNS.items()
+        if column in values and not (column == "identifier" and not values[column])
+    }
+    if kind := fields.get("kind"):
+        fields["kind"] = kind.lower()
+        if fields["kind"] not in Organisation.Kind.values:
+            errors["kind"] = [
+                _('Unknown kind "%(kind)s"; use one of: %(kinds)s.')
+                % {"kind": kind, "kinds": ", ".join(Organisation.Kind.values)}
+            ]
+    if code := fields.get("country_id"):
+        fields["country_id"] = code.upper()
+        if not Country.objects.filter(pk=fields["country_id"]).exists():
+            errors["country"] = [_('Unknown country "%(code)s".') % {"code": code}]
+    if "founded" in fields:
+        founded = fields["founded"]
+        fields["founded"] = int(founded) if founded.isdigit() else None
+        if founded and not founded.isdigit():
+            errors["founded"] = [
+                _('The year founded must be a year such as 2004, not "%(value)s".')
+                % {"value": founded}
+            ]
+    themes = None
+    if "themes" in values:
+        codes = {code.strip() for code in values["themes"].split(";") if code.strip()}
+        themes = list(Term.objects.filter(vocabulary=Term.Vocabulary.THEME, code__in=codes))
+        unknown = codes - {term.code for term in themes}
+        if unknown:
+            errors["themes"] = [
+                _("Unknown theme %(codes)s.")
+                % {"codes": ", ".join(f'"{code}"' for code in sorted(unknown))}
+            ]
+    if errors:
+        raise ValidationError(errors)
+    return fields, themes
+
+
+def _import_clean(organisation):
+    """full_clean(), its messages rewritten as sentences naming the value refused."""
+    try:
+        organisation.full_clean()
+    except ValidationError as invalid:
+        errors = {}
+        for name, messages in invalid.message_dict.items():
+            if name == NON_FIELD_ERRORS:
+                errors[name] = messages
+                continue
+            field = Organisation._meta.get_field(name)
+            value = str(getattr(organisation, field.attname) or "")[:80]
+            errors[name] = [
+                _('Invalid %(field)s "%(value)s": %(message)s')
+                % {"field": field.verbose_name, "value": value, "message": message}
+                for message in messages
+            ]
+        raise ValidationError(errors) from invalid
+
+
+def _import_match(fields):
+    """The organisation a row describes: same identifier, else same name in the same country
+    (for a row with an identifier, only among organisations that have none yet)."""
+    identifier = fields.get("identifier", "")
+    if identifier:
+        found = Organisation.objects.filter(identifier=identifier).first()
+        if found:
+            return found
+        return Organisation.objects.filter(
+            identifier="", name__iexact=fields["name"], country_id=fields["country_id"]
+        ).first()
+    return organisation_find_duplicate(name=fields["name"], country=fields["country_id"])
+
+
+def _import_column(field):
+    return {value: key for key, value in IMPORT_COLUMNS.items()}.get(field, field)
+
+
+@transaction.atomic
+def organisation_import_row(*, actor, row, commit):
+    """Create or update one organisation from a row of the member spreadsheet.
+
+    `row` maps column names (IMPORT_COLUMNS and "themes", codes separated by ";") to text.
+    The organisation with the row's identifier, or else the same name in the same country,
+    is updated where its fields differ; otherwise one is created with an active membership
+    of its country's network. Staff or the system (actor None) only. With `commit` false
+    nothing is written: the outcome is what a commit would do. Raises ValidationError with
+    plain sentences for a row it refuses. Records `organisation.import_create` (and
+    `membership.create`) or `organisation.import_update` with the changed fields.
+    """
+    from menengage.accounts.permissions import is_secretariat
+
+    if actor is not None and not is_secretariat(actor):
+        raise NotPermitted(_("Only staff can import member organisations."))
+    fields, themes = _import_parse(row)
+    organisation = _import_match(fields)
+    if organisation is None:
+        return _import_create(actor=actor, fields=fields, themes=themes or [], commit=commit)
+    changes = {
+        field: value for field, value in fields.items() if getattr(organisation, field) != value
+    }
+    before = {field: getattr(organisation, field) for field in changes}
+    if themes is not None:
+        held = sorted(organisation.themes.values_list("code", flat=True))
+        if held != sorted(term.code for term in themes):
+            before["themes"] = held
+            changes["themes"] = sorted(term.code for term in themes)
+    if not changes:
+        return ImportResult("unchanged", organisation, [])
+    for field in changes.keys() - {"themes"}:
+        setattr(organisation, field, changes[field])
+    _import_clean(organisation)
+    if commit:
+        organisation.save(update_fields=list(changes.keys() - {"themes"}))
+        if "themes" in changes:
+            organisation.themes.set(themes)
+        audit_record(
+            actor=actor,
+            verb="organisation.import_update",
+            target=organisation,
+            before=before,
+            after=changes,
+        )
+    return ImportResult("updated", organisation, [_import_column(field) for field in changes])
+
+
+def _import_create(*, actor, fields, themes, commit):
+    organisation = Organisation(slug=_unique_slug(fields["name"]), **fields)
+    _import_clean(organisation)
+    network = network_for_country(organisation.country)
+    if not commit:
+        return ImportResult("created", organisation, [])
+    organisation.save()
+    organisation.themes.set(themes)
+    audit_record(
+        actor=actor,
+        verb="organisation.import_create",
+        target=organisation,
+        after={**fields, "themes": sorted(term.code for term in themes)},
+    )
+    today = timezone.localdate()
+    membership = Membership(
+        organisation=organisation,
+        network=network,
+        status=Membership.Status.ACTIVE,
+        applied_on=today,
+        joined_on=today,
+    )
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=actor,
+        verb="membership.create",
+        target=membership,
+        after={"network": network.slug, "status": Membership.Status.ACTIVE},
+    )
+    return ImportResult("created", organisation, [])

@@ -6,6 +6,8 @@ app_name = "members"
 
 urlpatterns = [
     # Directory (public)
+    path("members/export.csv", views.directory_export_csv, name="export_csv"),
+    path("members/export.json", views.directory_export_json, name="export_json"),
     path("members/", views.organisation_directory, name="directory"),
     path("members/<slug:slug>/", views.organisation_detail, name="organisation"),
     # Accountability Framework (public)
@@ -34,5 +36,6 @@ urlpatterns = [
     ),
     # Reviewing (coordinators)
     path("membership/review/", views.review_queue, name="review_queue"),
+    path("membership/members/", views.review_members, name="review_members"),
     path("membership/review/<int:pk>/", views.review_detail, name="review_detail"),
 ]

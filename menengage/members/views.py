@@ -1,14 +1,17 @@
+import csv
 import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from menengage.accounts.permissions import is_secretariat
 from menengage.core.errors import DomainError
 
 from . import selectors, services
@@ -123,6 +126,24 @@ def review_detail(request, pk):
         else:
             return redirect("members:review_queue")
     return render(request, "members/review_detail.html", {"application": application, "form": form})
+
+
+@login_required
+def review_members(request):
+    """Coordinators see their networks' members, contacts and framework endorsements."""
+    if not can_see_review_queue(request.user):
+        raise PermissionDenied
+    current = selectors.framework_current()
+    memberships = selectors.network_members_for_coordinator(actor=request.user)
+    page = Paginator(memberships, 50).get_page(request.GET.get("page"))
+    rows = []
+    for membership in page.object_list:
+        endorsed = {
+            e.document_id for e in (membership.organisation or membership.person).endorsements.all()
+        }
+        rows.append((membership, [document.pk in endorsed for document in current]))
+    context = {"page": page, "rows": rows, "current": current}
+    return render(request, "members/review_members.html", context)
 
 
 # Member portal
@@ -261,3 +282,38 @@ def organisation_detail(request, slug):
         "json_ld": _organisation_json_ld(request, organisation, contact),
     }
     return render(request, "members/organisation_detail.html", context)
+
+
+# Export (staff)
+
+EXPORT_FILENAME = "menengage-members"
+
+
+def _export_response(response, extension):
+    response["Content-Disposition"] = f'attachment; filename="{EXPORT_FILENAME}.{extension}"'
+    return response
+
+
+@never_cache
+@login_required
+def directory_export_csv(request):
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.DictWriter(response, fieldnames=selectors.EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in selectors.organisation_export_rows():
+        writer.writerow(
+            {**row, "networks": ";".join(row["networks"]), "themes": ";".join(row["themes"])}
+        )
+    return _export_response(response, "csv")
+
+
+@never_cache
+@login_required
+def directory_export_json(request):
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    rows = selectors.organisation_export_rows()
+    response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+    return _export_response(response, "json")
