@@ -156,3 +156,8 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is the organisation leaving?"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)

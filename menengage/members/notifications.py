@@ -83,3 +83,15 @@ def send_escalation(application, coordinators):
             context={"application": application, "person": person},
             link_to=("members:review_detail", None, [application.pk]),
         )
+
+
+def send_invitation(person, organisation, inviter):
+    _send(
+        to=person.email,
+        language=person.language,
+        subject=_("You now represent %(organisation)s in the MenEngage Alliance"),
+        params={"organisation": str(organisation)},
+        template="members/email/invitation.txt",
+        context={"person": person, "organisation": organisation, "inviter": inviter},
+        link_to=("accounts:password_reset",),
+    )

@@ -110,6 +110,16 @@ def organisations_represented_by(*, actor):
     )
 
 
+def organisation_people(*, organisation):
+    """The people who represent `organisation`."""
+    scope_type = ContentType.objects.get_for_model(Organisation)
+    return User.objects.filter(
+        roles__role=RoleAssignment.Role.REPRESENTATIVE,
+        roles__scope_type=scope_type,
+        roles__scope_id=organisation.pk,
+    ).order_by("name", "email")
+
+
 def framework_unendorsed(*, organisation):
     """Documents in force that `organisation` has not endorsed."""
     endorsed = {endorsement.document_id for endorsement in organisation.endorsements.all()}
@@ -129,6 +139,16 @@ def framework_announcement_recipients():
     )
     individuals = Q(memberships__status=Membership.Status.ACTIVE)
     return User.objects.filter(is_active=True).filter(representatives | individuals).distinct()
+
+
+def endorsement_matrix(*, memberships, documents):
+    """(membership, [endorsed each of `documents`?]) for memberships with endorsements loaded."""
+    rows = []
+    for membership in memberships:
+        member = membership.organisation or membership.person
+        endorsed = {endorsement.document_id for endorsement in member.endorsements.all()}
+        rows.append((membership, [document.pk in endorsed for document in documents]))
+    return rows
 
 
 def applications_overdue(*, before):

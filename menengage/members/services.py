@@ -3,6 +3,7 @@
 import functools
 from typing import NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -779,3 +780,61 @@ def _import_create(*, actor, fields, themes, commit):
         after={"network": network.slug, "status": Membership.Status.ACTIVE},
     )
     return ImportResult("created", organisation, [])
+
+
+# People of an organisation
+
+
+@transaction.atomic
+def organisation_invite(*, organisation, actor, email, name=""):
+    """A representative invites a colleague to represent the organisation too.
+
+    The person gets an account if they have none and an e-mail telling them how to sign in.
+    Records `organisation.invite`.
+    """
+    if not _represents(actor, organisation):
+        raise NotPermitted(_("Only the organisation's representatives can invite people."))
+    email = email.strip().lower()
+    person = User.objects.filter(email=email).first()
+    if person is None:
+        person = User.objects.create_user(email, None, name=name.strip(), language=actor.language)
+    assignment = role_assign(
+        user=person, role=RoleAssignment.Role.REPRESENTATIVE, scope=organisation, actor=None
+    )
+    audit_record(
+        actor=actor, verb="organisation.invite", target=organisation, after={"email": email}
+    )
+    transaction.on_commit(
+        functools.partial(notifications.send_invitation, person, organisation, actor)
+    )
+    return assignment
+
+
+@transaction.atomic
+def organisation_remove_person(*, organisation, actor, person):
+    """Remove a representative. The last representative cannot be removed.
+
+    Records `organisation.remove_person`.
+    """
+    from .selectors import organisation_people
+
+    if not _represents(actor, organisation):
+        raise NotPermitted(_("Only the organisation's representatives can remove people."))
+    people = list(organisation_people(organisation=organisation))
+    if person not in people:
+        raise DomainError(_("This person does not represent the organisation."))
+    if len(people) == 1:
+        raise DomainError(_("An organisation keeps at least one representative."))
+    scope_type = ContentType.objects.get_for_model(Organisation)
+    RoleAssignment.objects.filter(
+        user=person,
+        role=RoleAssignment.Role.REPRESENTATIVE,
+        scope_type=scope_type,
+        scope_id=organisation.pk,
+    ).delete()
+    audit_record(
+        actor=actor,
+        verb="organisation.remove_person",
+        target=organisation,
+        before={"email": person.email},
+    )

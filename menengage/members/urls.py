@@ -24,6 +24,12 @@ urlpatterns = [
     # Member portal
     path("portal/", views.portal, name="portal"),
     path("portal/<slug:slug>/edit/", views.portal_edit, name="portal_edit"),
+    path("portal/<slug:slug>/people/", views.portal_people, name="portal_people"),
+    path(
+        "portal/<slug:slug>/people/<int:person_pk>/remove/",
+        views.portal_remove_person,
+        name="portal_remove_person",
+    ),
     path(
         "portal/<slug:slug>/endorse/<int:document_pk>/",
         views.portal_endorse,

@@ -1,6 +1,7 @@
 import csv
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -15,7 +16,7 @@ from menengage.accounts.permissions import is_secretariat
 from menengage.core.errors import DomainError
 
 from . import selectors, services
-from .forms import DecisionForm, JoinForm, OrganisationProfileForm, WithdrawForm
+from .forms import DecisionForm, InviteForm, JoinForm, OrganisationProfileForm, WithdrawForm
 from .models import Application, FrameworkDocument, Organisation
 from .permissions import can_see_review_queue
 
@@ -136,12 +137,7 @@ def review_members(request):
     current = selectors.framework_current()
     memberships = selectors.network_members_for_coordinator(actor=request.user)
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
-    rows = []
-    for membership in page.object_list:
-        endorsed = {
-            e.document_id for e in (membership.organisation or membership.person).endorsements.all()
-        }
-        rows.append((membership, [document.pk in endorsed for document in current]))
+    rows = selectors.endorsement_matrix(memberships=page.object_list, documents=current)
     context = {"page": page, "rows": rows, "current": current}
     return render(request, "members/review_members.html", context)
 
@@ -192,6 +188,37 @@ def portal_edit(request, slug):
         )
         return redirect("members:portal")
     return render(request, "members/portal_edit.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def portal_people(request, slug):
+    organisation = _represented(request, slug)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_invite(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        )
+        return redirect("members:portal_people", slug=slug)
+    people = selectors.organisation_people(organisation=organisation)
+    context = {"organisation": organisation, "people": people, "form": form}
+    return render(request, "members/portal_people.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def portal_remove_person(request, slug, person_pk):
+    organisation = _represented(request, slug)
+    person = selectors.organisation_people(organisation=organisation).filter(pk=person_pk).first()
+    if person is None:
+        raise Http404
+    try:
+        services.organisation_remove_person(
+            organisation=organisation, actor=request.user, person=person
+        )
+    except DomainError as refused:
+        messages.error(request, str(refused))
+    return redirect("members:portal_people", slug=slug)
 
 
 @login_required

@@ -89,3 +89,38 @@ def test_representative_withdraws_with_a_reason(client, member_rep):
     assert Membership.objects.get().status == "active"
     assert client.post(url, {"reason": "We are merging."}).status_code == 302
     assert Membership.objects.get().status == "withdrawn"
+
+
+@pytest.mark.django_db
+def test_representative_invites_and_removes_a_colleague(
+    client, member_rep, outsider, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client.force_login(member_rep)
+    url = "/en/portal/represented-org/people/"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert (
+            client.post(url, {"email": "Colleague@Example.org", "name": "Col"}).status_code == 302
+        )
+    assert [message.to for message in mail.outbox] == [["colleague@example.org"]]
+    from menengage.accounts.models import User
+
+    colleague = User.objects.get(email="colleague@example.org")
+    assert "colleague@example.org" in client.get(url).content.decode()
+    client.post(f"{url}{colleague.pk}/remove/")
+    assert "colleague@example.org" not in client.get(url).content.decode()
+    assert AuditEvent.objects.filter(verb="organisation.remove_person").count() == 1
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_last_representative_cannot_be_removed(member_rep):
+    from menengage.core.errors import DomainError
+    from menengage.members.models import Organisation
+    from menengage.members.services import organisation_remove_person
+
+    organisation = Organisation.objects.get(slug="represented-org")
+    with pytest.raises(DomainError):
+        organisation_remove_person(organisation=organisation, actor=member_rep, person=member_rep)
