@@ -21,6 +21,30 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "identifier"]
     list_select_related = ["country"]
     inlines = [MembershipInline]
+    readonly_fields = ["slug", "kind", "country", "identifier", "created_at"]
+
+    def has_add_permission(self, request):
+        # Organisations arrive through applications or the import command.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        changes = {
+            field: form.cleaned_data[field]
+            for field in form.changed_data
+            if field in services.PROFILE_FIELDS or field == "themes"
+        }
+        themes = changes.pop("themes", None)
+        services.organisation_update(
+            organisation=Organisation.objects.get(pk=obj.pk),
+            actor=request.user,
+            themes=themes,
+            **changes,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        # The service has saved the organisation and its themes; the read-only inline has
+        # nothing to save.
+        return
 
 
 @admin.register(FrameworkDocument)

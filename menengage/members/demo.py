@@ -174,7 +174,9 @@ def _tag(rng, organisations):
         spoken = {"en", _language(organisation.country_id)}
         for code in spoken:
             links["languages"].append((organisation.pk, by_code[code].pk))
-    Organisation.objects.bulk_update(organisations, ["description"], batch_size=1000)
+    for organisation in organisations:
+        organisation.search_text = organisation.indexed_text()
+    Organisation.objects.bulk_update(organisations, ["description", "search_text"], batch_size=1000)
     for field, pairs in links.items():
         through = getattr(Organisation, field).through
         through.objects.bulk_create(

@@ -75,6 +75,11 @@ class Organisation(models.Model):
         _("works with women's rights organisations"), default=False
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Lower-cased name, acronym, city and description, kept by the services that write them,
+    # so the directory searches one column instead of four.
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
+    SEARCHED_FIELDS = ("name", "acronym", "city", "description")
 
     class Meta:
         verbose_name = _("organisation")
@@ -93,6 +98,10 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:organisation", kwargs={"slug": self.slug})
+
+    def indexed_text(self):
+        """What the directory search looks in: the searched fields, lower-cased."""
+        return "\n".join(getattr(self, field) or "" for field in self.SEARCHED_FIELDS).lower()
 
 
 class Membership(models.Model):

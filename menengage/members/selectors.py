@@ -209,12 +209,7 @@ def _directory_matching(filters, *, without=None):
     active = {key: value for key, value in filters.items() if value and key != without}
     organisations = Organisation.objects.filter(Exists(_active_membership()))
     if q := active.get("q"):
-        organisations = organisations.filter(
-            Q(name__icontains=q)
-            | Q(acronym__icontains=q)
-            | Q(city__icontains=q)
-            | Q(description__icontains=q)
-        )
+        organisations = organisations.filter(search_text__contains=q.lower())
     if kind := active.get("kind"):
         organisations = organisations.filter(kind=kind)
     if country := active.get("country"):

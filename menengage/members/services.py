@@ -50,6 +50,7 @@ def _create_organisation(fields):
     tags = {name: fields.pop(name, []) for name in THEMES}
     fields.setdefault("slug", _unique_slug(fields["name"]))
     organisation = Organisation(**fields)
+    organisation.search_text = organisation.indexed_text()
     organisation.full_clean()
     organisation.save()
     for name, terms in tags.items():
@@ -466,8 +467,9 @@ def organisation_update(*, organisation, actor, themes=None, **changes):
     before = {field: getattr(organisation, field) for field in changes}
     for field, value in changes.items():
         setattr(organisation, field, value)
+    organisation.search_text = organisation.indexed_text()
     organisation.full_clean()
-    organisation.save(update_fields=list(changes))
+    organisation.save(update_fields=[*changes, "search_text"])
     if themes is not None:
         organisation.themes.set(themes)
     audit_record(
@@ -736,7 +738,8 @@ def organisation_import_row(*, actor, row, commit):
         setattr(organisation, field, changes[field])
     _import_clean(organisation)
     if commit:
-        organisation.save(update_fields=list(changes.keys() - {"themes"}))
+        organisation.search_text = organisation.indexed_text()
+        organisation.save(update_fields=[*(changes.keys() - {"themes"}), "search_text"])
         if "themes" in changes:
             organisation.themes.set(themes)
         audit_record(
@@ -755,6 +758,7 @@ def _import_create(*, actor, fields, themes, commit):
     network = network_for_country(organisation.country)
     if not commit:
         return ImportResult("created", organisation, [])
+    organisation.search_text = organisation.indexed_text()
     organisation.save()
     organisation.themes.set(themes)
     audit_record(

@@ -175,7 +175,9 @@ def test_renders_in_every_language(alliance, client, language, kenya_name):
     rows = {href: name for name, _count, href in ROW.findall(html)}
     assert rows[f"/{language}/members/?country=KE"] == kenya_name
     circles = {href: title for href, title, *_position in CIRCLE.findall(html)}
-    assert circles[f"/{language}/members/?country=KE"].startswith(f"{kenya_name}: 3")
+    # French sets a space before the colon.
+    title = circles[f"/{language}/members/?country=KE"].replace(" :", ":")
+    assert title.startswith(f"{kenya_name}: 3")
     # Coordinates keep a decimal point whatever the language's decimal separator.
     assert re.search(r'cx="215\.2" cy="58\.1"', html)
 
