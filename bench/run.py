@@ -1,6 +1,7 @@
 """`make bench`: latency, throughput and page weight of every public page at --scale 10.
 
-Builds (once) a demo database ten times the real Alliance, serves it with gunicorn as
+Set BENCH_DATABASES (sqlite,postgresql) and BENCH_ONLY (a substring of the paths) to measure
+less. Builds (once) a demo database ten times the real Alliance, serves it with gunicorn as
 production does, measures each page with a small keep-alive load generator on loopback, and
 weighs each page with its stylesheets, scripts and images, compressed as served. Prints a
 table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
@@ -189,7 +190,8 @@ def measure(database_url):
     server = start_server(port, database_url)
     rows, broken = [], []
     try:
-        for path in PAGES + sample_paths(port):
+        only = os.environ.get("BENCH_ONLY", "")
+        for path in [path for path in PAGES + sample_paths(port) if only in path]:
             latencies, errors, throughput = load(port, path)
             row = {
                 "path": path,

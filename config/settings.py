@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "menengage.accounts",
     "menengage.networks",
     "menengage.members",
+    "menengage.transparency",
     "menengage.content",
     "menengage.api",
     "wagtail.contrib.forms",
@@ -122,10 +123,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
+    # Shared between servers: sign-in throttles, the menu (cleared when pages publish).
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "core_cache",
-    }
+    },
+    # Per process, for derived figures and fragments that expire on their own within minutes
+    # (directory counts, the map): no round trip to the database to read them.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -242,6 +251,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "epub", "odt", "csv", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 NINJA_PAGINATION_PER_PAGE = 25
+
+# The Alliance's organisation identifier in its IATI files (no spaces).
+IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENENGAGE-DEMO")
 
 LOGGING = {
     "version": 1,

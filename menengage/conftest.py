@@ -39,10 +39,11 @@ def _english_by_default():
 def _local_cache(settings):
     """A fresh in-process cache per test, so throttles and menus never leak between tests."""
     settings.CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": str(uuid.uuid4()),
         }
+        for alias in ("default", "fragments")
     }
 
 

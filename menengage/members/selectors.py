@@ -5,7 +5,7 @@ import json
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -289,7 +289,7 @@ def _directory_facet_counts(filters):
     """
     chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
     key = f"directory-facets:{hashlib.sha256(chosen.encode()).hexdigest()}"
-    counts = cache.get(key)
+    counts = caches["fragments"].get(key)
     if counts is None:
         counts = {
             "kind": dict(
@@ -302,7 +302,7 @@ def _directory_facet_counts(filters):
             "theme": _term_counts("themes", _directory_matching(filters, without="theme")),
             "language": _term_counts("languages", _directory_matching(filters, without="language")),
         }
-        cache.set(key, counts, DIRECTORY_FACETS_CACHE_SECONDS)
+        caches["fragments"].set(key, counts, DIRECTORY_FACETS_CACHE_SECONDS)
     return counts
 
 
@@ -360,7 +360,7 @@ def organisation_directory_places():
     language = (get_language() or "en")[:2]
     language = language if language in {"en", "es", "fr", "pt"} else "en"
     key = f"directory-places:{language}"
-    places = cache.get(key)
+    places = caches["fragments"].get(key)
     if places is not None:
         return places
     members = Organisation.objects.filter(country=OuterRef("pk")).filter(
@@ -380,7 +380,7 @@ def organisation_directory_places():
         "countries": [CountryPlace(country.code, country.name) for country in countries],
         "networks": [NetworkPlace(network.slug, network.name) for network in networks],
     }
-    cache.set(key, places, DIRECTORY_PLACES_CACHE_SECONDS)
+    caches["fragments"].set(key, places, DIRECTORY_PLACES_CACHE_SECONDS)
     return places
 
 
@@ -439,7 +439,7 @@ def member_map(*, network=None):
     language = (get_language() or "en")[:2]
     language = language if language in {"en", "es", "fr", "pt"} else "en"
     key = f"member-map:{language}:{network.pk if network else 'all'}"
-    countries = cache.get(key)
+    countries = caches["fragments"].get(key)
     if countries is not None:
         return countries
     memberships = _active_membership()
@@ -463,7 +463,7 @@ def member_map(*, network=None):
         MapCountry(code, name or name_en, count, latitude, longitude)
         for code, name, name_en, latitude, longitude, count in rows
     ]
-    cache.set(key, countries, MEMBER_MAP_CACHE_SECONDS)
+    caches["fragments"].set(key, countries, MEMBER_MAP_CACHE_SECONDS)
     return countries
 
 
@@ -472,14 +472,14 @@ def country_map_points():
 
     The table only changes with a migration, so the list is kept for a day.
     """
-    points = cache.get("member-map:countries")
+    points = caches["fragments"].get("member-map:countries")
     if points is None:
         points = list(
             Country.objects.filter(latitude__isnull=False, longitude__isnull=False)
             .order_by("code")
             .values_list("latitude", "longitude")
         )
-        cache.set("member-map:countries", points, COUNTRY_POINTS_CACHE_SECONDS)
+        caches["fragments"].set("member-map:countries", points, COUNTRY_POINTS_CACHE_SECONDS)
     return points
 
 
