@@ -56,6 +56,13 @@ PAGES = [
     "/fr/members/?language=fr&sort=-name&page=3",
     "/api/v1/organisations",
     "/api/v1/organisations?q=juventud&region=latin-america",
+    "/en/transparency/",
+    "/en/transparency/2024/",
+    "/pt/transparency/2023/",
+    "/en/transparency/2024/data.csv",
+    "/api/v1/transparency/years",
+    "/api/v1/transparency/iati/organisation.xml",
+    "/api/v1/transparency/iati/activities.xml",
 ]
 
 

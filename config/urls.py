@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("menengage.accounts.urls")),
     path("networks/", include("menengage.networks.urls")),
+    path("transparency/", include("menengage.transparency.urls")),
     path("", include("menengage.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from menengage.members.api import router as members_router
 from menengage.networks.api import router as networks_router
+from menengage.transparency.api import router as transparency_router
 
 api = NinjaAPI(
     title="MenEngage Alliance API",
@@ -15,4 +16,5 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", networks_router)
+api.add_router("/", transparency_router)
 api.add_router("/", members_router)
