@@ -1,14 +1,12 @@
 """`menengage import-members FILE.csv`: add or update member organisations from a spreadsheet."""
 
-import csv
-import io
 from collections import Counter
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 
+from menengage.core import spreadsheets
 from menengage.core.errors import DomainError
 from menengage.members.services import IMPORT_COLUMNS, IMPORT_REQUIRED, organisation_import_row
 
@@ -17,35 +15,7 @@ OUTCOMES = ("created", "updated", "unchanged", "rejected")
 
 
 def read_table(path):
-    """The header (lower-cased column names) and the data rows of a UTF-8 CSV file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as missing:
-        raise CommandError(f"Cannot read {path}: {missing.strerror}.") from missing
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as bad:
-        raise CommandError(
-            f"{path} is not UTF-8 text (byte {bad.start + 1} is not valid UTF-8). "
-            'Save the spreadsheet as "CSV UTF-8" and try again.'
-        ) from bad
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as bad:
-        raise CommandError(f"{path} is not a readable CSV file: {bad}.") from bad
-    if not records or not any(cell.strip() for cell in records[0]):
-        raise CommandError(f"{path} is empty: its first row must name the columns.")
-    header = [cell.strip().lower() for cell in records[0]]
-    repeated = sorted({column for column in header if column and header.count(column) > 1})
-    if repeated:
-        raise CommandError(f"The header names {', '.join(repeated)} more than once.")
-    missing = [column for column in IMPORT_REQUIRED if column not in header]
-    if missing:
-        raise CommandError(
-            f"The header has no {', '.join(missing)} column. Required columns: "
-            f"{', '.join(IMPORT_REQUIRED)}; found: {', '.join(filter(None, header)) or 'none'}."
-        )
-    return header, records[1:]
+    return spreadsheets.read_table(path, required=IMPORT_REQUIRED)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,43 @@
+"""Reading the CSV files people export from spreadsheets, for the import commands."""
+
+import csv
+import io
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+
+def read_table(path, *, required):
+    """The header (lower-cased column names) and the data rows of a UTF-8 CSV file.
+
+    Raises CommandError with a sentence a spreadsheet user can act on: unreadable file, not
+    UTF-8, not CSV, no header, a column named twice, or a `required` column missing.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as missing:
+        raise CommandError(f"Cannot read {path}: {missing.strerror}.") from missing
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        raise CommandError(
+            f"{path} is not UTF-8 text (byte {bad.start + 1} is not valid UTF-8). "
+            'Save the spreadsheet as "CSV UTF-8" and try again.'
+        ) from bad
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as bad:
+        raise CommandError(f"{path} is not a readable CSV file: {bad}.") from bad
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise CommandError(f"{path} is empty: its first row must name the columns.")
+    header = [cell.strip().lower() for cell in records[0]]
+    repeated = sorted({column for column in header if column and header.count(column) > 1})
+    if repeated:
+        raise CommandError(f"The header names {', '.join(repeated)} more than once.")
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise CommandError(
+            f"The header has no {', '.join(missing)} column. Required columns: "
+            f"{', '.join(required)}; found: {', '.join(filter(None, header)) or 'none'}."
+        )
+    return header, records[1:]
