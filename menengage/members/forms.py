@@ -161,3 +161,19 @@ class WithdrawForm(forms.Form):
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
+
+
+class StatusChangeForm(forms.Form):
+    """A coordinator's change to an active, lapsed or suspended membership."""
+
+    status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = membership.TRANSITIONS[membership.Status(membership.status)]
+        self.fields["status"].choices = [
+            (status.value, status.label)
+            for status in membership.Status
+            if status in allowed and status.value in {"active", "lapsed", "suspended", "removed"}
+        ]

@@ -141,6 +141,18 @@ def framework_announcement_recipients():
     return User.objects.filter(is_active=True).filter(representatives | individuals).distinct()
 
 
+def membership_get_for_coordinator(*, actor, pk):
+    """One membership of `actor`'s networks (any status but applied), or None."""
+    memberships = Membership.objects.select_related("network__parent", "organisation", "person")
+    if not is_secretariat(actor):
+        scope_type = ContentType.objects.get_for_model(Network)
+        networks = RoleAssignment.objects.filter(
+            user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
+        ).values("scope_id")
+        memberships = memberships.filter(Q(network__in=networks) | Q(network__parent__in=networks))
+    return memberships.exclude(status=Membership.Status.APPLIED).filter(pk=pk).first()
+
+
 def endorsement_matrix(*, memberships, documents):
     """(membership, [endorsed each of `documents`?]) for memberships with endorsements loaded."""
     rows = []
@@ -162,10 +174,12 @@ def applications_overdue(*, before):
 
 
 def network_members_for_coordinator(*, actor):
-    """The memberships of the networks `actor` coordinates (and their country networks), with
-    contact details and endorsements of the framework versions in force; staff see all."""
+    """The current (active, lapsed, suspended) memberships of the networks `actor` coordinates
+    and their country networks, with contact details and endorsements of the framework
+    versions in force; staff see all."""
+    current = [Membership.Status.ACTIVE, Membership.Status.LAPSED, Membership.Status.SUSPENDED]
     memberships = (
-        Membership.objects.filter(status=Membership.Status.ACTIVE)
+        Membership.objects.filter(status__in=current)
         .select_related("network", "organisation__country", "person__country")
         .prefetch_related("organisation__endorsements", "person__endorsements")
         .order_by("network__name_en", "organisation__name", "person__name")

@@ -842,3 +842,50 @@ def organisation_remove_person(*, organisation, actor, person):
         target=organisation,
         before={"email": person.email},
     )
+
+
+# Status changes by coordinators
+
+COORDINATOR_STATUSES = (
+    Membership.Status.ACTIVE,
+    Membership.Status.LAPSED,
+    Membership.Status.SUSPENDED,
+    Membership.Status.REMOVED,
+)
+
+
+@transaction.atomic
+def membership_change_status(*, membership, actor, status, reason):
+    """A coordinator of the network (or staff) suspends, lapses, removes or reinstates a member,
+    with a reason. The model's guard decides which moves are allowed. Records
+    `membership.<status>` (`membership.active` for a reinstatement).
+    """
+    from menengage.accounts.permissions import is_secretariat
+
+    from .permissions import coordinates
+
+    if not (is_secretariat(actor) or coordinates(actor, membership.network)):
+        raise NotPermitted(_("Only the network's coordinators can change this membership."))
+    if status not in COORDINATOR_STATUSES:
+        raise DomainError(_("Choose a status."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the change.")})
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership.check_transition(status)
+    before = membership.status
+    membership.status = status
+    membership.reason = reason.strip()
+    if status == Membership.Status.ACTIVE:
+        membership.ended_on = None
+        membership.joined_on = membership.joined_on or timezone.localdate()
+    else:
+        membership.ended_on = timezone.localdate()
+    membership.save(update_fields=["status", "reason", "ended_on", "joined_on"])
+    audit_record(
+        actor=actor,
+        verb=f"membership.{status}",
+        target=membership,
+        before={"status": before},
+        after={"status": status, "reason": membership.reason},
+    )
+    return membership

@@ -43,5 +43,10 @@ urlpatterns = [
     # Reviewing (coordinators)
     path("membership/review/", views.review_queue, name="review_queue"),
     path("membership/members/", views.review_members, name="review_members"),
+    path(
+        "membership/members/<int:pk>/status/",
+        views.review_membership_status,
+        name="review_membership_status",
+    ),
     path("membership/review/<int:pk>/", views.review_detail, name="review_detail"),
 ]

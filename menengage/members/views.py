@@ -16,7 +16,14 @@ from menengage.accounts.permissions import is_secretariat
 from menengage.core.errors import DomainError
 
 from . import selectors, services
-from .forms import DecisionForm, InviteForm, JoinForm, OrganisationProfileForm, WithdrawForm
+from .forms import (
+    DecisionForm,
+    InviteForm,
+    JoinForm,
+    OrganisationProfileForm,
+    StatusChangeForm,
+    WithdrawForm,
+)
 from .models import Application, FrameworkDocument, Organisation
 from .permissions import can_see_review_queue
 
@@ -140,6 +147,29 @@ def review_members(request):
     rows = selectors.endorsement_matrix(memberships=page.object_list, documents=current)
     context = {"page": page, "rows": rows, "current": current}
     return render(request, "members/review_members.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_membership_status(request, pk):
+    """A coordinator suspends, lapses, removes or reinstates one of their network's members."""
+    if not can_see_review_queue(request.user):
+        raise PermissionDenied
+    membership = selectors.membership_get_for_coordinator(actor=request.user, pk=pk)
+    if membership is None:
+        raise Http404
+    form = StatusChangeForm(request.POST or None, membership=membership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change_status(
+                membership=membership, actor=request.user, **form.cleaned_data
+            )
+        except (DomainError, ValidationError) as refused:
+            form.add_error(None, refused)
+        else:
+            return redirect("members:review_members")
+    context = {"membership": membership, "form": form}
+    return render(request, "members/review_membership_status.html", context)
 
 
 # Member portal

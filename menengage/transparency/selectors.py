@@ -1,8 +1,17 @@
 """Reads for the Alliance's finances: published years for everyone, drafts for staff."""
 
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+
 from .models import FinancialYear, Funder
 from .permissions import can_preview_year
 from .reports import build_reports
+
+# Reports are cached per year and language under a generation number that every write to
+# the finances bumps (after its transaction commits), so a cached figure is never stale.
+GENERATION_KEY = "transparency:generation"
+REPORT_CACHE_SECONDS = 24 * 3600
 
 
 def year_list_for(*, actor):
@@ -25,12 +34,37 @@ def year_list_published():
 
 def year_report(*, financial_year):
     """The converted lines, totals and breakdowns of one year (see reports.py)."""
-    return build_reports([financial_year])[0]
+    return year_reports(financial_years=[financial_year])[0]
 
 
 def year_reports(*, financial_years):
-    """Reports for several years from a fixed number of queries, in the order given."""
-    return build_reports(financial_years)
+    """Reports for several years, in the order given: from the cache, or built from a fixed
+    number of queries for the years not in it."""
+    years = list(financial_years)
+    generation = cache.get_or_set(GENERATION_KEY, 0, None)
+    keys = {
+        year.pk: f"transparency:report:{generation}:{get_language()}:{year.pk}" for year in years
+    }
+    found = cache.get_many(list(keys.values())) if years else {}
+    missing = [year for year in years if keys[year.pk] not in found]
+    built = dict(zip([year.pk for year in missing], build_reports(missing), strict=True))
+    if built:
+        cache.set_many({keys[pk]: report for pk, report in built.items()}, REPORT_CACHE_SECONDS)
+    return [found.get(keys[year.pk]) or built[year.pk] for year in years]
+
+
+def _bump_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def reports_forget():
+    """Make every cached report stale: at once, for this transaction's own reads, and again
+    after it commits, for a report another request cached in between."""
+    _bump_generation()
+    transaction.on_commit(_bump_generation)
 
 
 def funder_list_public():

@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from menengage.core.audit import audit_record
+from menengage.core.audit import audit_record as _audit_record
 from menengage.core.errors import InvalidTransition, NotPermitted
 from menengage.core.models import Term
 from menengage.networks.models import Network
@@ -34,12 +34,19 @@ from .models import (
     default_period_end,
 )
 from .permissions import can_edit_finances
+from .selectors import reports_forget
 
 YEAR_NARRATIVE = [
     f"{field}_{language}" for field in ("title", "summary") for language in ("en", "es", "fr", "pt")
 ]
 YEAR_PERIOD = ["starts_on", "ends_on"]
 FUNDER_FIELDS = ["name", "kind", "country", "identifier", "website"]
+
+
+def _audited(**event):
+    """Record the audit event of a write to the finances and forget the cached reports."""
+    reports_forget()
+    return _audit_record(**event)
 
 
 def _require_staff(actor):
@@ -84,9 +91,7 @@ def funder_create(*, actor, name, kind, country=None, identifier="", website="")
     )
     funder.full_clean()
     funder.save()
-    audit_record(
-        actor=actor, verb="funder.create", target=funder, after=_plain(funder, FUNDER_FIELDS)
-    )
+    _audited(actor=actor, verb="funder.create", target=funder, after=_plain(funder, FUNDER_FIELDS))
     return funder
 
 
@@ -103,7 +108,7 @@ def funder_update(*, funder, actor, **changes):
         setattr(funder, field, value)
     funder.full_clean()
     funder.save(update_fields=list(changes))
-    audit_record(
+    _audited(
         actor=actor,
         verb="funder.update",
         target=funder,
@@ -133,7 +138,7 @@ def year_create(*, actor, year, starts_on=None, ends_on=None, **narrative):
     )
     financial_year.full_clean()
     financial_year.save()
-    audit_record(
+    _audited(
         actor=actor,
         verb="financial_year.create",
         target=financial_year,
@@ -160,7 +165,7 @@ def year_update(*, financial_year, actor, **changes):
     if set(changes) & set(YEAR_PERIOD):
         _check_dates_inside(financial_year)
     financial_year.save(update_fields=list(changes))
-    audit_record(
+    _audited(
         actor=actor,
         verb="financial_year.update",
         target=financial_year,
@@ -211,7 +216,7 @@ def year_publish(*, financial_year, actor):
     financial_year.status = FinancialYear.Status.PUBLISHED
     financial_year.published_at = timezone.now()
     financial_year.save(update_fields=["status", "published_at"])
-    audit_record(
+    _audited(
         actor=actor,
         verb="financial_year.publish",
         target=financial_year,
@@ -242,7 +247,7 @@ def exchange_rate_set(*, financial_year, actor, currency, rate, source):
     exchange_rate.source = source.strip()
     exchange_rate.full_clean()
     exchange_rate.save()
-    audit_record(
+    _audited(
         actor=actor,
         verb="exchange_rate.set",
         target=exchange_rate,
@@ -257,7 +262,7 @@ def exchange_rate_remove(*, exchange_rate, actor):
     """Remove a rate from a draft year. Staff only. Records `exchange_rate.remove`."""
     _require_staff(actor)
     exchange_rate.financial_year.ensure_editable()
-    audit_record(
+    _audited(
         actor=actor,
         verb="exchange_rate.remove",
         target=exchange_rate,
@@ -274,7 +279,7 @@ def _line_create(model, *, actor, financial_year, **fields):
     line = model(financial_year=financial_year, **fields)
     line.full_clean()
     line.save()
-    audit_record(
+    _audited(
         actor=actor,
         verb=f"{model.audit_name}.create",
         target=line,
@@ -389,7 +394,7 @@ def line_update(*, line, actor, **changes):
         setattr(line, field, value)
     line.full_clean()
     line.save(update_fields=list(changes))
-    audit_record(
+    _audited(
         actor=actor,
         verb=f"{model.audit_name}.update",
         target=line,
@@ -405,7 +410,7 @@ def line_delete(*, line, actor):
     _require_staff(actor)
     line.financial_year.ensure_editable()
     model = type(line)
-    audit_record(
+    _audited(
         actor=actor,
         verb=f"{model.audit_name}.delete",
         target=line,
@@ -456,7 +461,7 @@ def line_amend(*, line, actor, amount, reason, made_on=None):
     amendment.full_clean()
     amendment.save()
     line.save(update_fields=["amount"])
-    audit_record(
+    _audited(
         actor=actor,
         verb=f"{model.audit_name}.amend",
         target=line,
@@ -483,7 +488,7 @@ def annual_report_add(*, financial_year, actor, language, title, file, published
     )
     report.full_clean()
     report.save()
-    audit_record(
+    _audited(
         actor=actor,
         verb="annual_report.add",
         target=report,
@@ -508,7 +513,7 @@ def annual_report_update(*, report, actor, **changes):
         setattr(report, field, value)
     report.full_clean()
     report.save(update_fields=list(changes))
-    audit_record(
+    _audited(
         actor=actor,
         verb="annual_report.update",
         target=report,
@@ -523,7 +528,7 @@ def annual_report_remove(*, report, actor):
     """Remove an annual report (the file stays in storage). Staff only. Records
     `annual_report.remove`."""
     _require_staff(actor)
-    audit_record(
+    _audited(
         actor=actor,
         verb="annual_report.remove",
         target=report,

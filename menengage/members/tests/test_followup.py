@@ -177,3 +177,63 @@ def test_coordinators_see_their_members_contacts_and_endorsements(
         html = client.get("/en/membership/members/").content.decode()
     assert "k0@example.org" in html and "br@example.org" not in html
     assert "not yet" in html
+
+
+@pytest.mark.django_db
+def test_coordinator_suspends_and_reinstates_a_member_with_reasons(
+    client, staff, kenya, coordinator, outsider
+):
+    from menengage.members.models import Membership
+
+    services.organisation_register(
+        actor=staff,
+        name="Suspended Org",
+        slug="suspended-org",
+        kind="ngo",
+        country_id="KE",
+        memberships=[(kenya, "active")],
+    )
+    membership = Membership.objects.get()
+    url = f"/en/membership/members/{membership.pk}/status/"
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
+    client.force_login(coordinator)
+    response = client.post(url, {"status": "suspended", "reason": ""})
+    assert response.status_code == 200 and Membership.objects.get().status == "active"
+    assert (
+        client.post(url, {"status": "suspended", "reason": "Pending a concern."}).status_code == 302
+    )
+    assert Membership.objects.get().status == "suspended"
+    assert "Suspended Org" in client.get("/en/membership/members/").content.decode()
+    client.post(url, {"status": "active", "reason": "Concern closed."})
+    membership.refresh_from_db()
+    assert (membership.status, membership.ended_on) == ("active", None)
+    verbs = list(
+        AuditEvent.objects.filter(target_id=str(membership.pk)).values_list("verb", flat=True)
+    )
+    assert {"membership.suspended", "membership.active"} <= set(verbs)
+
+
+@pytest.mark.django_db
+def test_a_coordinator_of_brazil_cannot_change_a_kenyan_membership(staff, kenya, outsider):
+    from menengage.members.models import Membership
+
+    role_assign(
+        user=outsider,
+        role=RoleAssignment.Role.COORDINATOR,
+        scope=Network.objects.get(slug="brazil"),
+        actor=staff,
+    )
+    services.organisation_register(
+        actor=staff,
+        name="Kenyan Org",
+        slug="kenyan-org",
+        kind="ngo",
+        country_id="KE",
+        memberships=[(kenya, "active")],
+    )
+    with pytest.raises(NotPermitted):
+        services.membership_change_status(
+            membership=Membership.objects.get(), actor=outsider, status="removed", reason="x"
+        )
+    assert Membership.objects.get().status == "active"

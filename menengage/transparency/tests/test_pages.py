@@ -221,3 +221,18 @@ def test_year_page_links_its_annual_report(client, staff, published_year):
     add_report(staff, published_year)
     html = client.get(f"/en/transparency/{YEAR}/").content.decode()
     assert f'href="/en/transparency/{YEAR}/annual-report-en.pdf"' in html
+
+
+@pytest.mark.django_db
+def test_a_cached_year_page_shows_an_amendment_at_once(
+    client, staff, published_year, django_assert_max_num_queries
+):
+    total = re.compile(r'id="total-income">([^<]+)<')
+    before = client.get(f"/en/transparency/{YEAR}/").content.decode()
+    assert total.search(before).group(1) == "1,550.00"
+    with django_assert_max_num_queries(8):
+        client.get(f"/en/transparency/{YEAR}/")  # the report now comes from the cache
+    grant = published_year.grants.get(currency="EUR")
+    services.line_amend(line=grant, actor=staff, amount=600, reason="Audited accounts differ.")
+    after = client.get(f"/en/transparency/{YEAR}/").content.decode()
+    assert total.search(after).group(1) == "1,660.00"  # 100 EUR more at 1.10
