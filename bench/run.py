@@ -1,7 +1,7 @@
 """`make bench`: latency, throughput and page weight of every public page at --scale 10.
 
 Set BENCH_DATABASES (sqlite,postgresql) and BENCH_ONLY (a substring of the paths) to measure
-less. Builds (once) a demo database ten times the real Alliance, serves it with gunicorn as
+less. Builds a demo database ten times the real Alliance, serves it with gunicorn as
 production does, measures each page with a small keep-alive load generator on loopback, and
 weighs each page with its stylesheets, scripts and images, compressed as served. Prints a
 table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
@@ -98,7 +98,7 @@ def prepare(database_url):
     subprocess.run([MENENGAGE, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([MENENGAGE, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        [MENENGAGE, "demo", "--scale", "10", "--if-empty"],
+        [MENENGAGE, "demo", "--scale", "10"],
         cwd=ROOT,
         env=env,
         check=True,
@@ -232,6 +232,9 @@ def main():
     results = {}
     databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
     if "sqlite" in databases:
+        # Rebuilt every time, so the figures are of the demo as the code makes it now.
+        for stale in DATABASE.parent.glob(f"{DATABASE.name}*"):
+            stale.unlink()
         results["sqlite"] = measure(f"sqlite:///{DATABASE}")
     if "postgresql" in databases:
         cluster = postgres_database()

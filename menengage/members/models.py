@@ -174,7 +174,9 @@ class Membership(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["network", "status"], name="members_membership_network_idx")
+            models.Index(fields=["network", "status"], name="members_membership_network_idx"),
+            # "Is this organisation a member?" is asked of every row the directory counts.
+            models.Index(fields=["organisation", "status"], name="members_membership_member_idx"),
         ]
 
     def __str__(self):
