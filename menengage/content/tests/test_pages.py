@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from wagtail.models import Locale, Page
 
 from menengage.content.models import HomePage, StoryPage
@@ -59,6 +60,7 @@ def test_home_figures_are_computed_from_the_data(client, staff, kenya):
         country_id="KE",
         memberships=[(kenya, Membership.Status.APPLIED)],
     )
+    caches["fragments"].clear()  # the figures are kept for a minute
     after = client.get("/en/").context["figures"]
     assert after["organisations"] == before["organisations"] + 1
     assert after["regional"] == 6
