@@ -36,6 +36,15 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    """Tests run without `collectstatic`, so static URLs come unhashed, from the source."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _local_cache(settings):
     """A fresh in-process cache per test, so throttles and menus never leak between tests."""
     settings.CACHES = {
