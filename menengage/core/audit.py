@@ -1,8 +1,10 @@
 """The audit trail: services call `audit_record` inside their transaction."""
 
 import json
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
 
 from .models import AuditEvent
 
@@ -28,5 +30,17 @@ def audit_record(*, actor, verb, target, before=None, after=None):
 
 
 def snapshot(instance, fields):
-    """The values of `fields` on `instance`, for an audit event's before/after."""
-    return {field: getattr(instance, field) for field in fields}
+    """The values of `fields` on `instance`, for an audit event's before/after: related rows
+    by their name, files by their path, decimals to their field's places."""
+    values = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        value = getattr(instance, name)
+        if field.is_relation:
+            value = None if value is None else str(value)
+        elif isinstance(field, models.FileField):
+            value = value.name if value else ""
+        elif isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+            value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+        values[name] = value
+    return values

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .languages import in_active_language
 
 
 class AuditEvent(models.Model):
@@ -72,7 +73,7 @@ class Country(models.Model):
 
     @property
     def name(self):
-        return getattr(self, f"name_{(get_language() or 'en')[:2]}", None) or self.name_en
+        return in_active_language(self, "name")
 
 
 class Term(models.Model):
@@ -107,4 +108,4 @@ class Term(models.Model):
 
     @property
     def name(self):
-        return getattr(self, f"name_{(get_language() or 'en')[:2]}", None) or self.name_en
+        return in_active_language(self, "name")

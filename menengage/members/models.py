@@ -5,10 +5,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
+from menengage.core.languages import has_active_language, in_active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
 
@@ -268,11 +268,11 @@ class FrameworkDocument(models.Model):
     @property
     def text(self):
         """The text in the active language, falling back to English."""
-        return getattr(self, f"text_{(get_language() or 'en')[:2]}", "") or self.text_en
+        return in_active_language(self, "text")
 
     @property
     def is_translated(self):
-        return bool(getattr(self, f"text_{(get_language() or 'en')[:2]}", ""))
+        return has_active_language(self, "text")
 
 
 class Endorsement(models.Model):

@@ -8,10 +8,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, When
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.permissions import is_secretariat
+from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
 
@@ -381,8 +381,7 @@ def organisation_directory_places():
     Plain (code, name) pairs in the active language, cached for a few minutes: building
     and rendering some 180 model rows per request cost more than the page of results.
     """
-    language = (get_language() or "en")[:2]
-    language = language if language in {"en", "es", "fr", "pt"} else "en"
+    language = active_language()
     key = f"directory-places:{language}"
     places = caches["fragments"].get(key)
     if places is not None:
@@ -460,8 +459,7 @@ def member_map(*, network=None):
     it (its country networks, or for the global alliance every network). One aggregate query,
     cached per language and network for MEMBER_MAP_CACHE_SECONDS.
     """
-    language = (get_language() or "en")[:2]
-    language = language if language in {"en", "es", "fr", "pt"} else "en"
+    language = active_language()
     key = f"member-map:{language}:{network.pk if network else 'all'}"
     countries = caches["fragments"].get(key)
     if countries is not None:

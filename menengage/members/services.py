@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.services import role_assign
-from menengage.core.audit import audit_record
+from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import Country, Term
 from menengage.networks.selectors import network_for_country
@@ -464,7 +464,7 @@ def organisation_update(*, organisation, actor, themes=None, **changes):
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
-    before = {field: getattr(organisation, field) for field in changes}
+    before = snapshot(organisation, changes)
     for field, value in changes.items():
         setattr(organisation, field, value)
     organisation.search_text = organisation.indexed_text()
@@ -581,7 +581,7 @@ def framework_document_translate(*, document, actor, **texts):
         raise NotPermitted(_("Only secretariat staff can translate a framework document."))
     if set(texts) - set(TRANSLATABLE_FRAMEWORK_FIELDS):
         raise ValueError("Only translations and the summary can change after publication.")
-    before = {field: getattr(document, field) for field in texts}
+    before = snapshot(document, texts)
     for field, value in texts.items():
         setattr(document, field, value)
     document.save(update_fields=list(texts))
@@ -726,7 +726,7 @@ def organisation_import_row(*, actor, row, commit):
     changes = {
         field: value for field, value in fields.items() if getattr(organisation, field) != value
     }
-    before = {field: getattr(organisation, field) for field in changes}
+    before = snapshot(organisation, changes)
     if themes is not None:
         held = sorted(organisation.themes.values_list("code", flat=True))
         if held != sorted(term.code for term in themes):

@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.languages import in_active_language
 from menengage.core.models import Country
 
 
@@ -69,17 +69,13 @@ class Network(models.Model):
     def get_absolute_url(self):
         return reverse("networks:detail", kwargs={"slug": self.slug})
 
-    def _translated(self, field):
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_en")
-
     @property
     def name(self):
-        return self._translated("name")
+        return in_active_language(self, "name")
 
     @property
     def summary(self):
-        return self._translated("summary")
+        return in_active_language(self, "summary")
 
     def clean(self):
         expected_parent = {

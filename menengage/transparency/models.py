@@ -11,10 +11,10 @@ from django.core.validators import (
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
+from menengage.core.languages import in_active_language
 from menengage.core.models import Term
 from menengage.networks.models import Network
 
@@ -154,13 +154,11 @@ class FinancialYear(models.Model):
 
     @property
     def title(self):
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"title_{language}", "") or self.title_en or self.default_title
+        return in_active_language(self, "title") or self.default_title
 
     @property
     def summary(self):
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"summary_{language}", "") or self.summary_en
+        return in_active_language(self, "summary")
 
     def contains(self, day):
         return self.starts_on <= day <= self.ends_on

@@ -10,11 +10,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record as _audit_record
+from menengage.core.audit import snapshot
 from menengage.core.errors import InvalidTransition, NotPermitted
 from menengage.core.models import Term
 from menengage.networks.models import Network
@@ -54,22 +55,6 @@ def _require_staff(actor):
         raise NotPermitted(_("Only secretariat staff can edit the Alliance's finances."))
 
 
-def _plain(instance, names):
-    """Field values for an audit event: related objects by their name, the rest as they are."""
-    values = {}
-    for name in names:
-        field = instance._meta.get_field(name)
-        value = getattr(instance, name)
-        if field.is_relation:
-            value = None if value is None else str(value)
-        elif isinstance(field, models.FileField):
-            value = value.name if value else ""
-        elif isinstance(field, models.DecimalField) and isinstance(value, Decimal):
-            value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
-        values[name] = value
-    return values
-
-
 def line_fields(model):
     """The fields of a line model that people enter (all but the key and the year)."""
     return [
@@ -91,7 +76,9 @@ def funder_create(*, actor, name, kind, country=None, identifier="", website="")
     )
     funder.full_clean()
     funder.save()
-    _audited(actor=actor, verb="funder.create", target=funder, after=_plain(funder, FUNDER_FIELDS))
+    _audited(
+        actor=actor, verb="funder.create", target=funder, after=snapshot(funder, FUNDER_FIELDS)
+    )
     return funder
 
 
@@ -103,7 +90,7 @@ def funder_update(*, funder, actor, **changes):
     unknown = set(changes) - set(FUNDER_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
-    before = _plain(funder, changes)
+    before = snapshot(funder, changes)
     for field, value in changes.items():
         setattr(funder, field, value)
     funder.full_clean()
@@ -113,7 +100,7 @@ def funder_update(*, funder, actor, **changes):
         verb="funder.update",
         target=funder,
         before=before,
-        after=_plain(funder, changes),
+        after=snapshot(funder, changes),
     )
     return funder
 
@@ -142,7 +129,7 @@ def year_create(*, actor, year, starts_on=None, ends_on=None, **narrative):
         actor=actor,
         verb="financial_year.create",
         target=financial_year,
-        after=_plain(financial_year, ["year", *YEAR_PERIOD, *narrative]),
+        after=snapshot(financial_year, ["year", *YEAR_PERIOD, *narrative]),
     )
     return financial_year
 
@@ -158,7 +145,7 @@ def year_update(*, financial_year, actor, **changes):
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
     if set(changes) & set(YEAR_PERIOD):
         financial_year.ensure_editable()
-    before = _plain(financial_year, changes)
+    before = snapshot(financial_year, changes)
     for field, value in changes.items():
         setattr(financial_year, field, value)
     financial_year.full_clean()
@@ -283,7 +270,7 @@ def _line_create(model, *, actor, financial_year, **fields):
         actor=actor,
         verb=f"{model.audit_name}.create",
         target=line,
-        after={"financial_year": financial_year.year, **_plain(line, line_fields(model))},
+        after={"financial_year": financial_year.year, **snapshot(line, line_fields(model))},
     )
     return line
 
@@ -389,7 +376,7 @@ def line_update(*, line, actor, **changes):
     line.financial_year.ensure_editable()
     if "financial_year" in changes:
         changes["financial_year"].ensure_editable()
-    before = _plain(line, changes)
+    before = snapshot(line, changes)
     for field, value in changes.items():
         setattr(line, field, value)
     line.full_clean()
@@ -399,7 +386,7 @@ def line_update(*, line, actor, **changes):
         verb=f"{model.audit_name}.update",
         target=line,
         before=before,
-        after=_plain(line, changes),
+        after=snapshot(line, changes),
     )
     return line
 
@@ -416,7 +403,7 @@ def line_delete(*, line, actor):
         target=line,
         before={
             "financial_year": line.financial_year.year,
-            **_plain(line, line_fields(model)),
+            **snapshot(line, line_fields(model)),
         },
     )
     line.delete()
@@ -494,7 +481,7 @@ def annual_report_add(*, financial_year, actor, language, title, file, published
         target=report,
         after={
             "financial_year": financial_year.year,
-            **_plain(report, ["language", "title", "file", "published_on"]),
+            **snapshot(report, ["language", "title", "file", "published_on"]),
         },
     )
     return report
@@ -508,7 +495,7 @@ def annual_report_update(*, report, actor, **changes):
     unknown = set(changes) - {"language", "title", "file", "published_on"}
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
-    before = _plain(report, changes)
+    before = snapshot(report, changes)
     for field, value in changes.items():
         setattr(report, field, value)
     report.full_clean()
@@ -518,7 +505,7 @@ def annual_report_update(*, report, actor, **changes):
         verb="annual_report.update",
         target=report,
         before=before,
-        after=_plain(report, changes),
+        after=snapshot(report, changes),
     )
     return report
 
@@ -532,7 +519,7 @@ def annual_report_remove(*, report, actor):
         actor=actor,
         verb="annual_report.remove",
         target=report,
-        before=_plain(report, ["language", "title", "file", "published_on"]),
+        before=snapshot(report, ["language", "title", "file", "published_on"]),
     )
     report.delete()
 
