@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.models import RoleAssignment, User
+from menengage.accounts.permissions import has_role, is_secretariat
 from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
@@ -21,8 +22,14 @@ from menengage.networks.selectors import network_for_country
 
 from . import notifications
 from .models import Application, Endorsement, FrameworkDocument, Membership, Organisation
-from .permissions import can_review_application
-from .selectors import framework_current, network_coordinators
+from .permissions import can_review_application, coordinates
+from .selectors import (
+    applications_overdue,
+    framework_current,
+    network_coordinators,
+    organisation_people,
+)
+from .tasks import framework_announce
 
 CONFIRMATION_SALT = "members.application.confirm"
 CONFIRMATION_MAX_AGE = 14 * 24 * 3600
@@ -360,11 +367,12 @@ def application_request_information(*, application, actor, question):
 
 @transaction.atomic
 def framework_endorse(*, document, organisation, actor):
-    """A representative endorses `document` for `organisation`. Records `framework.endorse`."""
-    from menengage.accounts.permissions import has_role
-
+    """A representative endorses `document`, a version in force, for `organisation`.
+    Records `framework.endorse`."""
     if not has_role(actor, RoleAssignment.Role.REPRESENTATIVE, organisation):
         raise NotPermitted(_("Only the organisation's representatives can endorse for it."))
+    if document not in framework_current():
+        raise DomainError(_("Only a version in force can be endorsed."))
     _endorse(
         documents=[document],
         organisation=organisation,
@@ -446,8 +454,6 @@ PROFILE_FIELDS = [
 
 
 def _represents(actor, organisation):
-    from menengage.accounts.permissions import has_role, is_secretariat
-
     return is_secretariat(actor) or has_role(
         actor, RoleAssignment.Role.REPRESENTATIVE, organisation
     )
@@ -512,8 +518,6 @@ def applications_escalate(*, now=None):
     Idempotent: an escalated application is not escalated again. Records
     `membership.escalate` for each, and returns how many were escalated.
     """
-    from .selectors import applications_overdue
-
     now = now or timezone.now()
     overdue = applications_overdue(before=now - timezone.timedelta(days=ESCALATE_AFTER_DAYS))
     count = 0
@@ -541,10 +545,6 @@ def framework_document_publish(*, actor, **fields):
     every active member is asked to endorse it again (a task after commit). Records
     `framework.publish`.
     """
-    from menengage.accounts.permissions import is_secretariat
-
-    from .tasks import framework_announce
-
     if not is_secretariat(actor):
         raise NotPermitted(_("Only secretariat staff can publish a framework document."))
     document = FrameworkDocument(**fields)
@@ -575,8 +575,6 @@ TRANSLATABLE_FRAMEWORK_FIELDS = ["summary_en", "text_es", "text_fr", "text_pt"]
 def framework_document_translate(*, document, actor, **texts):
     """Add or correct the translations of a published version; its English text and dates
     stay frozen. Staff only. Records `framework.translate`."""
-    from menengage.accounts.permissions import is_secretariat
-
     if not is_secretariat(actor):
         raise NotPermitted(_("Only secretariat staff can translate a framework document."))
     if set(texts) - set(TRANSLATABLE_FRAMEWORK_FIELDS):
@@ -715,8 +713,6 @@ def organisation_import_row(*, actor, row, commit):
     plain sentences for a row it refuses. Records `organisation.import_create` (and
     `membership.create`) or `organisation.import_update` with the changed fields.
     """
-    from menengage.accounts.permissions import is_secretariat
-
     if actor is not None and not is_secretariat(actor):
         raise NotPermitted(_("Only staff can import member organisations."))
     fields, themes = _import_parse(row)
@@ -820,8 +816,6 @@ def organisation_remove_person(*, organisation, actor, person):
 
     Records `organisation.remove_person`.
     """
-    from .selectors import organisation_people
-
     if not _represents(actor, organisation):
         raise NotPermitted(_("Only the organisation's representatives can remove people."))
     people = list(organisation_people(organisation=organisation))
@@ -860,10 +854,6 @@ def membership_change_status(*, membership, actor, status, reason):
     with a reason. The model's guard decides which moves are allowed. Records
     `membership.<status>` (`membership.active` for a reinstatement).
     """
-    from menengage.accounts.permissions import is_secretariat
-
-    from .permissions import coordinates
-
     if not (is_secretariat(actor) or coordinates(actor, membership.network)):
         raise NotPermitted(_("Only the network's coordinators can change this membership."))
     if status not in COORDINATOR_STATUSES:

@@ -195,10 +195,11 @@ def _represented(request, slug):
 @require_http_methods(["POST"])
 def portal_endorse(request, slug, document_pk):
     organisation = _represented(request, slug)
-    document = next((doc for doc in selectors.framework_current() if doc.pk == document_pk), None)
-    if document is None:
-        raise Http404
-    services.framework_endorse(document=document, organisation=organisation, actor=request.user)
+    document = FrameworkDocument.objects.filter(pk=document_pk).first()
+    try:
+        services.framework_endorse(document=document, organisation=organisation, actor=request.user)
+    except DomainError as refused:
+        raise Http404 from refused
     return redirect("members:portal")
 
 

@@ -124,3 +124,20 @@ def test_the_last_representative_cannot_be_removed(member_rep):
     organisation = Organisation.objects.get(slug="represented-org")
     with pytest.raises(DomainError):
         organisation_remove_person(organisation=organisation, actor=member_rep, person=member_rep)
+
+
+@pytest.mark.django_db
+def test_a_version_no_longer_in_force_cannot_be_endorsed(client, member_rep, new_version):
+    old = FrameworkDocument.objects.create(
+        kind="core-principles", version="1", in_force_from="2020-01-01", text_en="v1"
+    )
+    client.force_login(member_rep)
+    assert client.post(f"/en/portal/represented-org/endorse/{old.pk}/").status_code == 404
+    assert not Endorsement.objects.filter(document=old).exists()
+
+
+@pytest.mark.django_db
+def test_an_outsider_cannot_endorse_for_an_organisation(client, member_rep, outsider, new_version):
+    client.force_login(outsider)
+    assert client.post(f"/en/portal/represented-org/endorse/{new_version.pk}/").status_code == 404
+    assert not Endorsement.objects.exists()
