@@ -177,10 +177,8 @@ def review_membership_status(request, pk):
 
 @login_required
 def portal(request):
-    organisations = [
-        (organisation, selectors.framework_unendorsed(organisation=organisation))
-        for organisation in selectors.organisations_represented_by(actor=request.user)
-    ]
+    represented = selectors.organisations_represented_by(actor=request.user)
+    organisations = selectors.framework_unendorsed_by(organisations=represented)
     return render(request, "members/portal.html", {"organisations": organisations})
 
 
