@@ -9,6 +9,7 @@ table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
 
 import gzip
 import http.client
+import importlib
 import json
 import os
 import platform
@@ -24,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
-DATABASE = ROOT / "var" / "bench-scale10.sqlite3"
+# BENCH_SQLITE lets two benches run side by side without removing each other's database.
+DATABASE = Path(os.environ.get("BENCH_SQLITE", ROOT / "var" / "bench-scale10.sqlite3"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "2"))
 BUDGET_P95_MS = 50
@@ -66,12 +68,45 @@ PAGES = [
 ]
 
 
+def app_benches():
+    """The `bench` module of every app that has one: its PAGES, BUDGETS and samples()."""
+    modules = []
+    for folder in sorted((ROOT / "menengage").iterdir()):
+        if (folder / "bench.py").exists():
+            modules.append(importlib.import_module(f"menengage.{folder.name}.bench"))
+    return modules
+
+
+def all_pages():
+    pages = list(PAGES)
+    for module in app_benches():
+        pages += getattr(module, "PAGES", [])
+    return pages
+
+
+def budget_for(path):
+    """p95 budget of a page in ms: 50 unless an app's BUDGETS says otherwise for it."""
+    for module in app_benches():
+        if path in getattr(module, "BUDGETS", {}):
+            return module.BUDGETS[path]
+    return BUDGET_P95_MS
+
+
 def sample_paths(port):
-    """Pages that need a real row of the demo: one organisation's page and API entry."""
+    """Pages that need a real row of the demo: one organisation's page and API entry, and
+    whatever each app's `samples(get_json)` picks."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    _status, body, _encoding = fetch(connection, "/api/v1/organisations?limit=1", gzip_ok=False)
-    first = json.loads(body)["items"][0]
-    return [first["url"], f"/api/v1/organisations/{first['id']}"]
+
+    def get_json(path):
+        _status, body, _encoding = fetch(connection, path, gzip_ok=False)
+        return json.loads(body)
+
+    first = get_json("/api/v1/organisations?limit=1")["items"][0]
+    paths = [first["url"], f"/api/v1/organisations/{first['id']}"]
+    for module in app_benches():
+        if hasattr(module, "samples"):
+            paths += module.samples(get_json)
+    return paths
 
 
 def environment(database_url):
@@ -198,7 +233,7 @@ def measure(database_url):
     rows, broken = [], []
     try:
         only = os.environ.get("BENCH_ONLY", "")
-        for path in [path for path in PAGES + sample_paths(port) if only in path]:
+        for path in [path for path in all_pages() + sample_paths(port) if only in path]:
             latencies, errors, throughput = load(port, path)
             row = {
                 "path": path,
@@ -210,7 +245,8 @@ def measure(database_url):
                 "weight_bytes": weight(port, path),
             }
             rows.append(row)
-            if row["p95_ms"] > BUDGET_P95_MS or row["weight_bytes"] > BUDGET_WEIGHT_BYTES or errors:
+            over_time = row["p95_ms"] > budget_for(path)
+            if over_time or row["weight_bytes"] > BUDGET_WEIGHT_BYTES or errors:
                 broken.append(path)
     finally:
         server.terminate()

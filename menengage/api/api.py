@@ -2,6 +2,11 @@
 
 from ninja import NinjaAPI
 
+from menengage.activities.api import router as activities_router
+from menengage.declarations.api import router as declarations_router
+from menengage.events.api import router as events_router
+from menengage.governance.api import router as governance_router
+from menengage.library.api import router as library_router
 from menengage.members.api import router as members_router
 from menengage.networks.api import router as networks_router
 from menengage.transparency.api import router as transparency_router
@@ -18,3 +23,8 @@ api = NinjaAPI(
 api.add_router("/", networks_router)
 api.add_router("/", transparency_router)
 api.add_router("/", members_router)
+api.add_router("/", governance_router)
+api.add_router("/", events_router)
+api.add_router("/", library_router)
+api.add_router("/", declarations_router)
+api.add_router("/", activities_router)
