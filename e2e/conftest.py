@@ -108,3 +108,22 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+DEMO_PASSWORD = "menengage-demo"  # the published password of every demo account
+
+
+@pytest.fixture
+def sign_in(server):
+    """`sign_in(page, email)` signs a demo account in through the real form, as a person does.
+
+    Every browser test signs in through here, so a change to the sign-in steps is made once.
+    """
+
+    def sign_in(page, email, password=DEMO_PASSWORD):
+        page.goto(f"{server}/en/accounts/sign-in/")
+        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+
+    return sign_in

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 COORDINATOR = ("coordinator.kenya@menengage.example", "menengage-demo")
 
 
-def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page):
+def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page, sign_in):
     page.goto(f"{server}/es/join/")
     page.get_by_label("una organización").check()
     page.get_by_label("País").select_option("KE")
@@ -26,10 +26,7 @@ def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page):
     page.locator("main form button").click()
     expect(page.locator("main")).to_contain_text("confirmad")
 
-    page.goto(f"{server}/en/accounts/sign-in/")
-    page.get_by_label("E-mail address").fill(COORDINATOR[0])
-    page.get_by_label("Password").fill(COORDINATOR[1])
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, COORDINATOR[0], COORDINATOR[1])
     page.goto(f"{server}/en/membership/review/")
     page.get_by_role("link", name="Red Inventada de Padres de Nairobi").click()
     page.get_by_label("Approve").check()
