@@ -1,0 +1,122 @@
+"""Files made from events: iCalendar (icalendar), the check-in QR code (segno), attendance
+certificates (reportlab) and the registration list as CSV."""
+
+import csv
+import io
+
+import icalendar
+import segno
+from django.conf import settings
+from django.utils import timezone
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _vevent(event):
+    entry = icalendar.Event()
+    entry.add("uid", f"event-{event.pk}@menengage")
+    entry.add("summary", event.title)
+    # UTC instants: every calendar shows them in its owner's zone.
+    entry.add("dtstart", event.starts_at)
+    entry.add("dtend", event.ends_at)
+    entry.add("dtstamp", timezone.now())
+    entry.add("url", f"{settings.BASE_URL}{event.get_absolute_url()}")
+    place = ", ".join(filter(None, [event.venue, event.city]))
+    if place:
+        entry.add("location", place)
+    if event.description_en:
+        entry.add("description", event.description_en)
+    return entry
+
+
+def _calendar(events, name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//MenEngage Alliance//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(_vevent(event))
+    return calendar.to_ical()
+
+
+def event_ics(event):
+    return _calendar([event], event.title)
+
+
+def feed_ics(events):
+    return _calendar(events, "MenEngage Alliance events")
+
+
+def qr_svg(url):
+    """An SVG QR code of `url`, scaled for a phone screen or a printout."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=6, border=2, xmldecl=False)
+    return out.getvalue()
+
+
+def certificate_pdf(registration):
+    """A one-page landscape certificate of attendance."""
+    event = registration.event
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=landscape(A4))
+    width, height = landscape(A4)
+    page.setTitle(f"Certificate of attendance — {event.title}")
+    page.setFont("Helvetica-Bold", 28)
+    page.drawCentredString(width / 2, height - 150, "Certificate of attendance")
+    page.setFont("Helvetica", 16)
+    page.drawCentredString(width / 2, height - 210, "This certifies that")
+    page.setFont("Helvetica-Bold", 24)
+    page.drawCentredString(width / 2, height - 250, registration.name)
+    page.setFont("Helvetica", 16)
+    page.drawCentredString(width / 2, height - 290, "took part in")
+    page.setFont("Helvetica-Bold", 20)
+    page.drawCentredString(width / 2, height - 330, event.title)
+    local = event.starts_at.astimezone(event.zone)
+    place = ", ".join(filter(None, [event.city, event.venue])) or event.get_mode_display()
+    page.setFont("Helvetica", 14)
+    page.drawCentredString(width / 2, height - 370, f"{local:%d %B %Y} · {place}")
+    page.drawCentredString(width / 2, 80, "MenEngage Alliance")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _safe(value):
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ is read as text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+REGISTRATION_COLUMNS = (
+    "name",
+    "email",
+    "organisation",
+    "country",
+    "language",
+    "status",
+    "accessibility_needs",
+    "dietary_needs",
+    "gender",
+    "registered_at",
+    "email_confirmed_at",
+    "checked_in_at",
+)
+
+
+def registrations_csv(registrations):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(REGISTRATION_COLUMNS)
+    for registration in registrations:
+        row = []
+        for column in REGISTRATION_COLUMNS:
+            value = getattr(registration, column)
+            if column == "country":
+                value = registration.country.code if registration.country else ""
+            elif hasattr(value, "isoformat"):
+                value = value.isoformat()
+            row.append(_safe(value))
+        writer.writerow(row)
+    return out.getvalue()
