@@ -1,0 +1,59 @@
+"""Staff create and edit events, their calls for proposals and programme sessions here.
+
+Registrations, submissions and reviews are not edited in the admin: they have their own pages,
+whose services keep the waiting list, the review conflicts and the audit trail right.
+"""
+
+from django.contrib import admin
+
+from . import services
+from .models import Call, Criterion, Event, Session, Track
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Saves go through `services.record_save`, so every change is an audit event."""
+
+    def save_model(self, request, obj, form, change):
+        services.record_save(actor=request.user, record=obj, changed=form.changed_data)
+
+    def has_delete_permission(self, request, obj=None):
+        # Registrations, submissions and sessions hang off these rows: unpublish instead.
+        return False
+
+
+@admin.register(Event)
+class EventAdmin(AuditedAdmin):
+    list_display = ["title", "kind", "mode", "starts_at", "audience", "is_published"]
+    list_filter = ["kind", "mode", "audience", "is_published"]
+    search_fields = ["title", "slug", "city"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["organisers"]
+    filter_horizontal = ["languages", "interpretation"]
+    readonly_fields = ["created_at"]
+
+
+class TrackInline(admin.TabularInline):
+    model = Track
+    extra = 1
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 1
+
+
+@admin.register(Call)
+class CallAdmin(AuditedAdmin):
+    list_display = ["title", "event", "deadline", "time_zone"]
+    search_fields = ["title", "event__title"]
+    autocomplete_fields = ["event", "reviewers"]
+    inlines = [TrackInline, CriterionInline]
+
+
+@admin.register(Session)
+class SessionAdmin(AuditedAdmin):
+    list_display = ["title", "event", "starts_at", "room"]
+    list_filter = ["event"]
+    search_fields = ["title", "speakers"]
+    autocomplete_fields = ["event"]
+    raw_id_fields = ["submission"]
