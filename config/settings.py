@@ -162,6 +162,13 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 LOGIN_ATTEMPTS = int(env("LOGIN_ATTEMPTS", "5"))
 LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", "900"))
+# Pages that need a recent second factor (concern handling) ask for a code again after this
+# many minutes without a request.
+TWO_FACTOR_IDLE_MINUTES = int(env("TWO_FACTOR_IDLE_MINUTES", "30"))
+# Concern content is encrypted with these Fernet keys (comma-separated, the first encrypts, all
+# decrypt), or with the keys in CONCERNS_KEY_FILE (one a line). Never stored in the database.
+CONCERNS_KEYS = env_list("CONCERNS_KEYS")
+CONCERNS_KEY_FILE = env("CONCERNS_KEY_FILE")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -30,3 +30,29 @@ class SignInForm(AuthenticationForm):
             raise
         services.signin_succeeded(email=email)
         return cleaned
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The six-digit code from the authenticator app, or one recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_(
+            "The six-digit code your authenticator app shows, or one of your recovery codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class TwoFactorEnrolForm(forms.Form):
+    """The first code from a newly added authenticator app, proving it is set up."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=10,
+        help_text=_("The six-digit code your authenticator app now shows."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -113,3 +113,45 @@ class RoleAssignment(models.Model):
     def is_current(self, on=None):
         on = on or timezone.localdate()
         return self.starts_on <= on and (self.ends_on is None or on <= self.ends_on)
+
+
+class TwoFactorDevice(models.Model):
+    """A person's authenticator app (TOTP), usable once they have confirmed a first code."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="two_factor_device"
+    )
+    secret = models.CharField(_("secret"), max_length=64)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # The time step of the last accepted code: a code is never accepted twice.
+    last_step = models.BigIntegerField(_("last time step used"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-factor device")
+        verbose_name_plural = _("two-factor devices")
+
+    def __str__(self):
+        return f"{self.user} · TOTP"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code that stands in for the authenticator app; only its hash is kept."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(_("code hash"), max_length=64)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "code_hash"], name="%(app_label)s_%(class)s_unique_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {_('recovery code')}"

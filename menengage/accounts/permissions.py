@@ -23,3 +23,20 @@ def has_role(user, role, scope=None):
 
 def is_secretariat(user):
     return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+
+
+TWO_FACTOR_ROLES = (RoleAssignment.Role.COORDINATOR, RoleAssignment.Role.FOCAL_POINT)
+
+
+def needs_two_factor(user):
+    """Staff, network coordinators and accountability focal points sign in with a second factor."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    today = timezone.localdate()
+    return (
+        RoleAssignment.objects.filter(user=user, role__in=TWO_FACTOR_ROLES, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exists()
+    )

@@ -16,6 +16,8 @@ from django.test.utils import override_settings
 
 DEMO_STAFF_EMAIL = "staff@menengage.example"
 DEMO_STAFF_PASSWORD = "menengage-demo"  # noqa: S105 - published demo sign-in
+# Published on purpose: demo accounts that need two-factor sign-in share this TOTP secret.
+DEMO_TOTP_SECRET = "MENENGAGEDEMOTOTPSECRETFORTRYING"  # noqa: S105
 SILENT_MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
 
 

@@ -1,0 +1,53 @@
+"""Files given with a concern: checked by their content, never by their name."""
+
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Attachment
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_FILES = 3
+
+
+def detect_type(data: bytes):
+    """The attachment type `data` really is (PDF, JPEG, PNG or DOCX), or None."""
+    if data.startswith(b"%PDF-"):
+        return Attachment.Type.PDF
+    if data.startswith(b"\xff\xd8\xff"):
+        return Attachment.Type.JPEG
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return Attachment.Type.PNG
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names and "[Content_Types].xml" in names:
+            return Attachment.Type.DOCX
+    return None
+
+
+def read_uploads(files):
+    """[(name, content type, bytes)] for uploaded `files`, or ValidationError with a sentence."""
+    files = [upload for upload in files if upload]
+    if len(files) > MAX_FILES:
+        raise ValidationError(_("Please attach at most three files."))
+    checked = []
+    for upload in files:
+        if upload.size > MAX_BYTES:
+            raise ValidationError(
+                _("%(name)s is larger than 5 MB. Please attach a smaller file.")
+                % {"name": upload.name}
+            )
+        data = upload.read()
+        content_type = detect_type(data)
+        if content_type is None:
+            raise ValidationError(
+                _("%(name)s is not a PDF, JPEG, PNG or Word (DOCX) file.") % {"name": upload.name}
+            )
+        checked.append((upload.name[:200], content_type, data))
+    return checked
