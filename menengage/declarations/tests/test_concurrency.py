@@ -1,0 +1,61 @@
+"""A thousand sign-ons at once on PostgreSQL: none lost, none duplicated."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from menengage.declarations import services
+from menengage.declarations.models import Declaration, Endorsement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def _postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent transactions")
+
+
+def test_a_thousand_concurrent_endorsements(_postgresql, declaration, kenya_country):
+    threads, per_thread = 20, 50
+    # Every fifth address is also sent by the neighbouring thread: 200 duplicates.
+    errors, duplicates = [], []
+
+    def work(number):
+        try:
+            for index in range(per_thread):
+                email = f"person{number}-{index}@example.org"
+                if index % 5 == 0 and number % 2 == 1:
+                    email = f"person{number - 1}-{index}@example.org"
+                try:
+                    endorsement = services.endorsement_sign(
+                        actor=None,
+                        declaration=declaration,
+                        kind="individual",
+                        name="Concurrent Person",
+                        email=email,
+                        country=kenya_country,
+                    )
+                except services.DuplicateEndorsement:
+                    duplicates.append(email)
+                    continue
+                services.endorsement_confirm(endorsement=endorsement)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=work, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert errors == []
+    unique = threads * per_thread - (threads // 2) * (per_thread // 5)
+    assert len(duplicates) == threads * per_thread - unique
+    assert Endorsement.objects.filter(declaration=declaration).count() == unique
+    confirmed = Endorsement.objects.filter(declaration=declaration, status="confirmed").count()
+    assert confirmed == unique
+    assert Declaration.objects.get(pk=declaration.pk).individual_count == unique
