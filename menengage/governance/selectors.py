@@ -1,10 +1,11 @@
 """Reads for governance. Other apps (concerns) rely on the functions marked as a contract."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Body, Term
+from .composition import composition_check
+from .models import Body, Decision, Election, Meeting, Position, Proposal, Term, Vote
 
 GOVERNANCE_COMMITTEE_SLUG = "governance-committee"
 BOARD_SLUG = "global-board"
@@ -39,3 +40,190 @@ def board_organisations():
 def sits_on_board(user):
     """Contract: is `user` a delegate on the Global Board today?"""
     return terms_current().filter(seat__body__slug=BOARD_SLUG, delegate=user).exists()
+
+
+# Pages and services
+
+
+def body_list():
+    """Every body with its network, ordered by network then name, with seat counts."""
+    return (
+        Body.objects.select_related("network", "parent")
+        .annotate(seat_count=Count("seats", distinct=True))
+        .order_by("network__kind", "network__name_en", "kind", "name")
+    )
+
+
+def body_get(*, slug):
+    """One body; raises Body.DoesNotExist."""
+    return Body.objects.select_related("network", "parent").get(slug=slug)
+
+
+def body_terms(body, *, on=None):
+    """(current terms, past terms) of `body`, with seat, organisation and delegate loaded."""
+    on = on or timezone.localdate()
+    terms = Term.objects.filter(seat__body=body).select_related(
+        "seat__network", "organisation__country", "delegate"
+    )
+    current = terms_current(on).filter(seat__body=body)
+    current = list(
+        current.select_related("seat__network", "organisation__country", "delegate").order_by(
+            "-is_chair", "seat_id"
+        )
+    )
+    past = list(terms.filter(ends_on__lt=on).order_by("-ends_on", "seat_id")[:100])
+    return current, past
+
+
+def body_seats(body, *, on=None, current=None):
+    """The body's seats, each with `current` set to its term running today, or None."""
+    if current is None:
+        current, _past = body_terms(body, on=on)
+    by_seat = {term.seat_id: term for term in current}
+    seats = list(body.seats.select_related("network"))
+    for seat in seats:
+        seat.current = by_seat.get(seat.pk)
+    return seats
+
+
+def body_composition(body, *, on=None, current=None):
+    """The body's composition rules checked against today's holders (or `current` terms)."""
+    if current is None:
+        current, _past = body_terms(body, on=on)
+    return composition_check(body, current, list(body.targets.all()))
+
+
+def body_member_count(body):
+    return body_members(body).count()
+
+
+def proposals_for(*, body, status=None):
+    """A body's proposals, newest first, with their decisions; callers check who may see them."""
+    proposals = body.proposals.select_related("opened_by").prefetch_related("decisions")
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals
+
+
+def proposal_get(*, pk):
+    """One proposal with its body; raises Proposal.DoesNotExist."""
+    return Proposal.objects.select_related("body__network", "opened_by").get(pk=pk)
+
+
+def proposal_tally(proposal):
+    """Counts of each stance among the positions taken, and how many there are."""
+    counts = dict.fromkeys(Position.Stance.values, 0)
+    for stance, number in (
+        proposal.positions.order_by().values_list("stance").annotate(number=Count("pk"))
+    ):
+        counts[stance] = number
+    counts["taken"] = sum(counts.values())
+    return counts
+
+
+def vote_tally(proposal):
+    counts = dict.fromkeys(Vote.Choice.values, 0)
+    for choice, number in (
+        proposal.votes.order_by().values_list("choice").annotate(number=Count("pk"))
+    ):
+        counts[choice] = number
+    counts["cast"] = sum(counts.values())
+    return counts
+
+
+def proposal_positions(proposal):
+    return proposal.positions.select_related("member", "cast_by").order_by("updated_at")
+
+
+def decision_register(*, body=None):
+    """Published decisions, newest first, with proposal and body loaded."""
+    decisions = Decision.objects.filter(published=True).select_related("proposal__body__network")
+    if body is not None:
+        decisions = decisions.filter(proposal__body=body)
+    return decisions.order_by("-decided_at", "-pk")
+
+
+def meetings_for(*, body):
+    return body.meetings.prefetch_related("agenda")
+
+
+def meeting_get(*, pk):
+    """One meeting with its body and agenda; raises Meeting.DoesNotExist."""
+    return (
+        Meeting.objects.select_related("body", "minutes_approved_by")
+        .prefetch_related("agenda__proposal")
+        .get(pk=pk)
+    )
+
+
+def elections_for(*, body):
+    return (
+        Election.objects.filter(seat__body=body)
+        .select_related("seat", "elected__organisation")
+        .order_by("-opened_at")
+    )
+
+
+def election_get(*, pk):
+    """One election with its seat, body and nominations; raises Election.DoesNotExist."""
+    return (
+        Election.objects.select_related("seat__body__network", "seat__network", "elected")
+        .prefetch_related("nominations__organisation")
+        .get(pk=pk)
+    )
+
+
+def election_results(election):
+    """Nominations with `votes` counted, most votes first."""
+    return (
+        election.nominations.select_related("organisation", "delegate")
+        .annotate(votes=Count("ballots"))
+        .order_by("-votes", "nominated_at")
+    )
+
+
+def network_subtree_ids(network):
+    """`network` and every network below it (regions hold countries)."""
+    from menengage.networks.models import Network
+
+    return list(
+        Network.objects.filter(
+            Q(pk=network.pk) | Q(parent=network) | Q(parent__parent=network)
+        ).values_list("pk", flat=True)
+    )
+
+
+def is_active_member_of(organisation, network):
+    """Has `organisation` an active membership in `network` or a network below it?"""
+    from menengage.members.models import Membership
+
+    return Membership.objects.filter(
+        organisation=organisation,
+        status=Membership.Status.ACTIVE,
+        network_id__in=network_subtree_ids(network),
+    ).exists()
+
+
+def user_bodies(user):
+    """The bodies on which `user` sits today."""
+    if not getattr(user, "is_authenticated", False):
+        return Body.objects.none()
+    bodies = terms_current().filter(delegate=user).values("seat__body")
+    return Body.objects.filter(pk__in=bodies)
+
+
+def election_voters_for(*, actor, election):
+    """The organisations `actor` may cast a ballot for in `election` (possibly none)."""
+    from menengage.members.models import Membership, Organisation
+    from menengage.members.selectors import organisations_represented_by
+
+    body = election.seat.body
+    if not getattr(actor, "is_authenticated", False):
+        return Organisation.objects.none()
+    if body.electorate == Body.Electorate.SEAT_HOLDERS:
+        held = terms_current().filter(seat__body=body, delegate=actor).values("organisation")
+        return Organisation.objects.filter(pk__in=held)
+    members = Membership.objects.filter(
+        status=Membership.Status.ACTIVE, network_id__in=network_subtree_ids(body.network)
+    ).values("organisation")
+    return organisations_represented_by(actor=actor).filter(pk__in=members)
