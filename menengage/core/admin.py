@@ -1,6 +1,35 @@
 from django.contrib import admin
 
+from .audit import record_save
 from .models import AuditEvent, Country
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """A staff admin whose saves are audit events (`core.audit.record_save`) and that deletes
+    nothing: rows other records hang off are retired (unpublished, ended), not removed."""
+
+    def save_model(self, request, obj, form, change):
+        record_save(actor=request.user, record=obj, changed=form.changed_data)
+
+    def save_formset(self, request, form, formset, change):
+        # Inline rows are audited one by one too; inlines here never delete (can_delete False).
+        # The three lists are what the admin's history message reads after the save.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for inline_form in formset.forms:
+            if not inline_form.has_changed():
+                continue
+            record = inline_form.save(commit=False)
+            creating = record.pk is None
+            setattr(record, formset.fk.name, formset.instance)  # new on an add page
+            record_save(actor=request.user, record=record, changed=inline_form.changed_data)
+            inline_form.save_m2m()
+            if creating:
+                formset.new_objects.append(record)
+            else:
+                formset.changed_objects.append((record, inline_form.changed_data))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEvent)

@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
 
 from .models import AuditEvent
 
@@ -44,3 +44,16 @@ def snapshot(instance, fields):
             value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
         values[name] = value
     return values
+
+
+@transaction.atomic
+def record_save(*, actor, record, changed=()):
+    """Create or edit `record` from a staff admin form: the model's own rules, then the save
+    and `<model>.create` or `<model>.update` with the (non many-to-many) fields that changed."""
+    creating = record.pk is None
+    record.full_clean()
+    record.save()
+    verb = f"{record._meta.model_name}.{'create' if creating else 'update'}"
+    fields = [name for name in changed if not record._meta.get_field(name).many_to_many]
+    audit_record(actor=actor, verb=verb, target=record, after=snapshot(record, fields))
+    return record

@@ -6,19 +6,9 @@ whose services keep the waiting list, the review conflicts and the audit trail r
 
 from django.contrib import admin
 
-from . import services
+from menengage.core.admin import AuditedAdmin
+
 from .models import Call, Criterion, Event, Session, Track
-
-
-class AuditedAdmin(admin.ModelAdmin):
-    """Saves go through `services.record_save`, so every change is an audit event."""
-
-    def save_model(self, request, obj, form, change):
-        services.record_save(actor=request.user, record=obj, changed=form.changed_data)
-
-    def has_delete_permission(self, request, obj=None):
-        # Registrations, submissions and sessions hang off these rows: unpublish instead.
-        return False
 
 
 @admin.register(Event)
@@ -35,11 +25,13 @@ class EventAdmin(AuditedAdmin):
 class TrackInline(admin.TabularInline):
     model = Track
     extra = 1
+    can_delete = False
 
 
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 1
+    can_delete = False
 
 
 @admin.register(Call)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from menengage.core.audit import audit_record, snapshot
+from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, InvalidTransition, NotPermitted
 
 from . import notifications
@@ -534,19 +534,3 @@ def api_token_user(secret):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
-
-
-@transaction.atomic
-def record_save(*, actor, record, changed=()):
-    """Create or edit an event, a call or a programme session from the staff admin.
-
-    The admin's form has validated the fields; this checks the model's own rules, saves and
-    records `<model>.create` or `<model>.update` with the fields that changed.
-    """
-    creating = record.pk is None
-    record.full_clean()
-    record.save()
-    verb = f"{record._meta.model_name}.{'create' if creating else 'update'}"
-    fields = [name for name in changed if not record._meta.get_field(name).many_to_many]
-    audit_record(actor=actor, verb=verb, target=record, after=snapshot(record, fields))
-    return record
