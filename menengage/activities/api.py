@@ -1,3 +1,249 @@
-from ninja import Router
+"""`/api/v1/activities` and `/api/v1/working-groups`: joint activities, public and read-only.
+
+Titles and summaries come in every language the activity is written in; people reached come
+as counts per age band and gender category, with the total.
+"""
+
+from datetime import date
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from . import selectors
+from .models import Activity, Reach, WorkingGroup
 
 router = Router(tags=["activities"])
+
+
+class TermOut(Schema):
+    code: str
+    name: str
+
+
+class CountryRefOut(Schema):
+    code: str
+    name: str
+
+
+class OrganisationRefOut(Schema):
+    id: int
+    slug: str
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code")
+
+    @staticmethod
+    def resolve_country(organisation):
+        return organisation.country_id
+
+
+class NetworkRefOut(Schema):
+    slug: str
+    kind: str
+    name: str
+
+
+class WorkingGroupRefOut(Schema):
+    slug: str
+    name: str
+
+
+class ReachOut(Schema):
+    age_band: Reach.AgeBand
+    gender: Reach.Gender
+    count: int
+
+
+class ActivityOut(Schema):
+    id: int
+    kind: Activity.Kind
+    status: Activity.Status
+    language: str = Field(description="The language the activity was first described in")
+    title: str = Field(description="In the requested language, else the original")
+    summary: str
+    titles: dict[str, str] = Field(description="The title in each language it is written in")
+    summaries: dict[str, str]
+    lead: OrganisationRefOut
+    partners: list[OrganisationRefOut]
+    networks: list[NetworkRefOut]
+    countries: list[CountryRefOut]
+    starts_on: date
+    ends_on: date | None
+    themes: list[TermOut]
+    mandates: list[TermOut]
+    age_groups: list[TermOut]
+    working_group: WorkingGroupRefOut | None
+    is_new_programme: bool
+    people_reached: int = Field(description="The sum of the counts in `reach`")
+    reach: list[ReachOut]
+    url: str
+
+    @staticmethod
+    def _languages(activity, field):
+        return {
+            code: getattr(activity, f"{field}_{code}")
+            for code in ("en", "es", "fr", "pt")
+            if getattr(activity, f"{field}_{code}")
+        }
+
+    @staticmethod
+    def resolve_titles(activity):
+        return ActivityOut._languages(activity, "title")
+
+    @staticmethod
+    def resolve_summaries(activity):
+        return ActivityOut._languages(activity, "summary")
+
+    @staticmethod
+    def resolve_partners(activity):
+        return list(activity.partners.all())
+
+    @staticmethod
+    def resolve_networks(activity):
+        return list(activity.networks.all())
+
+    @staticmethod
+    def resolve_countries(activity):
+        return list(activity.countries.all())
+
+    @staticmethod
+    def resolve_themes(activity):
+        return list(activity.themes.all())
+
+    @staticmethod
+    def resolve_mandates(activity):
+        return list(activity.mandates.all())
+
+    @staticmethod
+    def resolve_age_groups(activity):
+        return list(activity.age_groups.all())
+
+    @staticmethod
+    def resolve_reach(activity):
+        return sorted(activity.reach.all(), key=lambda row: (row.age_band, row.gender))
+
+    @staticmethod
+    def resolve_url(activity):
+        return activity.get_absolute_url()
+
+
+class ConsultationOut(Schema):
+    organisations: list[OrganisationRefOut]
+    other_organisations: list[str]
+    consulted_on: date
+    method: str
+    what_changed: str
+
+    @staticmethod
+    def resolve_organisations(consultation):
+        return list(consultation.organisations.all())
+
+    @staticmethod
+    def resolve_other_organisations(consultation):
+        return consultation.other_organisation_names
+
+
+class OutputOut(Schema):
+    id: int
+    title: str
+    url: str
+
+    @staticmethod
+    def resolve_title(resource):
+        return str(resource)
+
+    @staticmethod
+    def resolve_url(resource):
+        return resource.get_absolute_url()
+
+
+class ActivityDetailOut(ActivityOut):
+    consultations: list[ConsultationOut] = Field(
+        description="Consultations of women's rights organisations (Accountability Standard 4)"
+    )
+    outputs: list[OutputOut] = Field(description="Resources of the library the activity produced")
+
+    @staticmethod
+    def resolve_consultations(activity):
+        return list(activity.consultations.all())
+
+    @staticmethod
+    def resolve_outputs(activity):
+        return activity.published_outputs
+
+
+class ActivityFilters(Schema):
+    kind: Activity.Kind | None = None
+    status: Activity.Status | None = None
+    theme: str | None = Field(None, description="Code of a theme term")
+    mandate: str | None = Field(None, description="Code of a UN mandate term (icpd, cedaw, ...)")
+    age_group: str | None = Field(None, description="Code of an age-group term")
+    region: str | None = Field(None, description="Slug of a regional network")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country code")
+    year: int | None = Field(None, ge=1900, le=2200, description="Under way in this year")
+    working_group: str | None = Field(None, description="Slug of a working group")
+
+
+@router.get("/activities", response=list[ActivityOut], summary="List joint activities")
+@paginate
+def list_activities(request, filters: Query[ActivityFilters]):
+    values = selectors.clean_filters(filters.dict())
+    return selectors.activity_list_full(filters=values)
+
+
+@router.get("/activities/{id}", response=ActivityDetailOut, summary="One joint activity")
+def get_activity(request, id: int):
+    try:
+        return selectors.activity_get(pk=id)
+    except Activity.DoesNotExist as missing:
+        raise Http404("No activity has that id.") from missing
+
+
+class PersonRefOut(Schema):
+    name: str
+
+
+class WorkingGroupOut(Schema):
+    slug: str
+    name: str
+    description: str
+    convener_people: list[PersonRefOut]
+    convener_organisations: list[OrganisationRefOut]
+    members: list[OrganisationRefOut]
+    activity_count: int
+    url: str
+    activities_url: str = Field(description="The group's activities, through the list's filter")
+
+    @staticmethod
+    def resolve_convener_people(group):
+        return list(group.convener_people.all())
+
+    @staticmethod
+    def resolve_convener_organisations(group):
+        return list(group.convener_organisations.all())
+
+    @staticmethod
+    def resolve_members(group):
+        return list(group.members.all())
+
+    @staticmethod
+    def resolve_url(group):
+        return group.get_absolute_url()
+
+    @staticmethod
+    def resolve_activities_url(group):
+        return f"/api/v1/activities?working_group={group.slug}"
+
+
+@router.get("/working-groups", response=list[WorkingGroupOut], summary="List working groups")
+@paginate
+def list_working_groups(request):
+    return selectors.working_group_list_full()
+
+
+@router.get("/working-groups/{slug}", response=WorkingGroupOut, summary="One working group")
+def get_working_group(request, slug: str):
+    try:
+        return selectors.working_group_get(slug=slug)
+    except WorkingGroup.DoesNotExist as missing:
+        raise Http404("No working group has that slug.") from missing

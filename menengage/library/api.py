@@ -1,3 +1,173 @@
-from ninja import Router
+"""`/api/v1/resources`: the resource library, public and read-only, with the page's search."""
+
+import datetime
+from typing import Literal
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+
+from . import selectors
+from .models import Resource
 
 router = Router(tags=["library"])
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetsOut(Schema):
+    type: list[FacetOut]
+    theme: list[FacetOut]
+    language: list[FacetOut]
+    region: list[FacetOut]
+    year: list[FacetOut]
+
+
+class TermOut(Schema):
+    code: str
+    name: str
+
+
+class PlaceOut(Schema):
+    code: str
+    name: str
+
+
+class FileOut(Schema):
+    language: str
+    format: str
+    filename: str
+    size: int = Field(description="Size in bytes")
+    url: str
+
+    @staticmethod
+    def resolve_url(item):
+        return item.get_absolute_url()
+
+
+class ResourceSummaryOut(Schema):
+    id: int
+    title: str
+    summary: str
+    language: str = Field(description="Original language (ISO 639-1)")
+    kind: Resource.Kind
+    publisher: str
+    authors: list[str]
+    published_on: datetime.date | None
+    url: str
+    snippet: str = Field("", description="HTML excerpt with the query's words in <mark>")
+
+    @staticmethod
+    def resolve_publisher(resource):
+        return resource.publisher_label
+
+    @staticmethod
+    def resolve_authors(resource):
+        return resource.author_list
+
+    @staticmethod
+    def resolve_url(resource):
+        return resource.get_absolute_url()
+
+    @staticmethod
+    def resolve_snippet(resource):
+        return str(getattr(resource, "snippet", "") or "")
+
+
+class ResourceOut(ResourceSummaryOut):
+    titles: dict[str, str]
+    summaries: dict[str, str]
+    audience: str
+    licence: str
+    external_url: str
+    download_count: int
+    themes: list[TermOut]
+    mandates: list[TermOut]
+    age_groups: list[TermOut]
+    regions: list[PlaceOut]
+    countries: list[PlaceOut]
+    files: list[FileOut]
+
+    @staticmethod
+    def resolve_titles(resource):
+        return {code: getattr(resource, f"title_{code}") for code in ("en", "es", "fr", "pt")}
+
+    @staticmethod
+    def resolve_summaries(resource):
+        return {code: getattr(resource, f"summary_{code}") for code in ("en", "es", "fr", "pt")}
+
+    @staticmethod
+    def resolve_regions(resource):
+        return [{"code": n.slug, "name": n.name} for n in resource.regions.all()]
+
+    @staticmethod
+    def resolve_countries(resource):
+        return [{"code": c.code, "name": c.name} for c in resource.countries.all()]
+
+    @staticmethod
+    def resolve_themes(resource):
+        return list(resource.themes.all())
+
+    @staticmethod
+    def resolve_mandates(resource):
+        return list(resource.mandates.all())
+
+    @staticmethod
+    def resolve_age_groups(resource):
+        return list(resource.age_groups.all())
+
+    @staticmethod
+    def resolve_files(resource):
+        return list(resource.files.all())
+
+
+class ResourceListOut(Schema):
+    count: int = Field(description="Resources matching (at most the ranked candidate limit)")
+    capped: bool = Field(description="More resources matched; only the most relevant are kept")
+    facets: FacetsOut
+    items: list[ResourceSummaryOut]
+
+
+class ResourceFilters(Schema):
+    q: str | None = Field(None, max_length=200, description="Words to search for")
+    type: Resource.Kind | None = None
+    theme: str | None = Field(None, description="Code of a theme term")
+    language: Literal["en", "es", "fr", "pt"] | None = None
+    region: str | None = Field(None, description="Slug of a regional network")
+    year: int | None = Field(None, ge=1900, le=2100)
+    sort: Literal["relevance", "date"] | None = None
+    limit: int = Field(25, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=100_000)
+
+
+@router.get("/resources", response=ResourceListOut, summary="Search the resource library")
+def list_resources(request, filters: Query[ResourceFilters]):
+    values = {key: value for key, value in filters.dict().items() if value is not None}
+    results = selectors.resource_search(
+        q=values.get("q", ""),
+        filters=selectors.clean_filters(values),
+        sort=values.get("sort", ""),
+        offset=values["offset"],
+        limit=values["limit"],
+    )
+    return {
+        "count": results.total,
+        "capped": results.capped,
+        "facets": {
+            facet: [option._asdict() for option in options]
+            for facet, options in results.facets.items()
+        },
+        "items": results.resources,
+    }
+
+
+@router.get("/resources/{id}", response=ResourceOut, summary="One published resource")
+def get_resource(request, id: int):
+    try:
+        return selectors.resource_get_for(actor=None, pk=id)
+    except Resource.DoesNotExist as missing:
+        raise Http404("No published resource has that id.") from missing

@@ -36,4 +36,9 @@ def main_menu(context):
     items = [(_("Home"), f"/{language}/"), *menu_items(language)]
     items.append((_("Members"), reverse("members:directory")))
     items.append((_("Networks"), reverse("networks:index")))
+    items.append((_("Governance"), reverse("governance:index")))
+    items.append((_("Events"), reverse("events:list")))
+    items.append((_("Activities"), reverse("activities:list")))
+    items.append((_("Declarations"), reverse("declarations:index")))
+    items.append((_("Library"), reverse("library:index")))
     return {"items": items, "current": request.path}

@@ -1,0 +1,363 @@
+"""Reads for activities and working groups; everything here is public."""
+
+import datetime
+import hashlib
+import json
+from typing import NamedTuple
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+
+from menengage.accounts.models import RoleAssignment
+from menengage.accounts.permissions import is_secretariat
+from menengage.core.languages import active_language
+from menengage.core.models import Country, Term
+from menengage.library.models import Resource
+from menengage.members.models import Organisation
+from menengage.members.selectors import MapCountry
+from menengage.networks.models import Network
+from menengage.networks.selectors import region_slug_for_country
+
+from .models import Activity, Consultation, Reach, WorkingGroup
+
+ACTIVITY_FILTERS = (
+    "kind",
+    "status",
+    "theme",
+    "mandate",
+    "age_group",
+    "region",
+    "country",
+    "year",
+    "working_group",
+)
+TERM_FILTERS = {"theme": "themes", "mandate": "mandates", "age_group": "age_groups"}
+OPTIONS_CACHE_SECONDS = 300
+MAP_CACHE_SECONDS = 60
+REGIONS_CACHE_SECONDS = 24 * 60 * 60
+
+
+def region_country_codes(slug):
+    """The codes of the countries in the Alliance region `slug`, kept for a day: countries
+    change only with a migration."""
+    regions = caches["fragments"].get("activities:regions")
+    if regions is None:
+        regions = {}
+        for country in Country.objects.only("code", "region", "subregion"):
+            region = region_slug_for_country(country)
+            if region:
+                regions.setdefault(region, []).append(country.code)
+        caches["fragments"].set("activities:regions", regions, REGIONS_CACHE_SECONDS)
+    return regions.get(slug, [])
+
+
+def _in_year(year):
+    """Activities under way at some time in `year`. One with no end date runs until it is
+    completed or cancelled: an ongoing or planned one counts in every year from its start."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    open_ended = Q(ends_on__isnull=True) & (
+        Q(status__in=[Activity.Status.ONGOING, Activity.Status.PLANNED]) | Q(starts_on__gte=first)
+    )
+    return Q(starts_on__lte=last) & (Q(ends_on__gte=first) | open_ended)
+
+
+def clean_filters(params):
+    """The list's filters from a query string; unknown values are ignored, never an error."""
+    filters = {key: str(params.get(key) or "").strip()[:80] for key in ACTIVITY_FILTERS}
+    if filters["kind"] not in Activity.Kind.values:
+        filters["kind"] = ""
+    if filters["status"] not in Activity.Status.values:
+        filters["status"] = ""
+    filters["country"] = filters["country"].upper()[:2]
+    if not (filters["year"].isdigit() and 1900 < int(filters["year"]) < 2200):
+        filters["year"] = ""
+    return filters
+
+
+def _matching(filters):
+    """Activities matching every filter; related filters use EXISTS so nothing is doubled."""
+    active = {key: value for key, value in filters.items() if value}
+    activities = Activity.objects.all()
+    if kind := active.get("kind"):
+        activities = activities.filter(kind=kind)
+    if status := active.get("status"):
+        activities = activities.filter(status=status)
+    for key, field in TERM_FILTERS.items():
+        if code := active.get(key):
+            links = getattr(Activity, field).through.objects
+            activities = activities.filter(
+                Exists(links.filter(activity=OuterRef("pk"), term__code=code))
+            )
+    places = Activity.countries.through.objects.filter(activity=OuterRef("pk"))
+    if country := active.get("country"):
+        activities = activities.filter(Exists(places.filter(country_id=country.upper())))
+    if region := active.get("region"):
+        activities = activities.filter(
+            Exists(places.filter(country_id__in=region_country_codes(region)))
+        )
+    if year := active.get("year"):
+        activities = activities.filter(_in_year(int(year)))
+    if group := active.get("working_group"):
+        activities = activities.filter(working_group__slug=group)
+    return activities
+
+
+def _organisation_refs():
+    """Organisations as lists and the API name them: without their long descriptions."""
+    return Organisation.objects.only("pk", "slug", "name", "acronym", "country")
+
+
+def activity_list(*, filters):
+    """Activities matching `filters` (a mapping with the keys in ACTIVITY_FILTERS), latest
+    start first, with their lead organisation, countries and themes preloaded."""
+    return (
+        _matching(filters)
+        .prefetch_related(Prefetch("lead", queryset=_organisation_refs()), "countries", "themes")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def activity_list_full(*, filters):
+    """As activity_list, with everything the API shows preloaded."""
+    return activity_list(filters=filters).prefetch_related(
+        Prefetch("partners", queryset=_organisation_refs()),
+        "networks",
+        "mandates",
+        "age_groups",
+        "working_group",
+        "reach",
+    )
+
+
+def activity_map(*, filters):
+    """Activities matching `filters` per country where they happen, by country name in the
+    active language: one aggregate query. An activity in three countries counts in each,
+    within the country or region filtered on. Kept for MAP_CACHE_SECONDS per language and
+    filters: a new activity shows in the list at once and on the map within a minute."""
+    language = active_language()
+    chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
+    key = f"activities:map:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
+    countries = caches["fragments"].get(key)
+    if countries is not None:
+        return countries
+    links = Activity.countries.through.objects.filter(activity__in=_matching(filters).values("pk"))
+    # A place filter also limits the circles: an activity in Kenya and Brazil appears only in
+    # Kenya on the map of Kenya's (or Africa's) activities.
+    if country := filters.get("country"):
+        links = links.filter(country_id=country.upper())
+    if region := filters.get("region"):
+        links = links.filter(country_id__in=region_country_codes(region))
+    rows = (
+        links.values_list(
+            "country_id",
+            f"country__name_{language}",
+            "country__name_en",
+            "country__latitude",
+            "country__longitude",
+        )
+        .annotate(count=Count("pk"))
+        .order_by(f"country__name_{language}", "country_id")
+    )
+    countries = [
+        MapCountry(code, name or name_en, count, latitude, longitude)
+        for code, name, name_en, latitude, longitude, count in rows
+    ]
+    caches["fragments"].set(key, countries, MAP_CACHE_SECONDS)
+    return countries
+
+
+class Option(NamedTuple):
+    value: str
+    label: str
+
+
+def activity_filter_options():
+    """Choices for the filters, in the active language, kept for a few minutes: the years
+    activities run in, the countries that have any, the regions and the vocabularies."""
+    language = active_language()
+    key = f"activities:options:{language}"
+    options = caches["fragments"].get(key)
+    if options is not None:
+        return options
+    span = Activity.objects.aggregate(
+        first=Min("starts_on"), last_start=Max("starts_on"), last_end=Max("ends_on")
+    )
+    years = []
+    if span["first"]:
+        last = max(filter(None, [span["last_start"], span["last_end"]]))
+        years = [str(year) for year in range(last.year, span["first"].year - 1, -1)]
+    places = Activity.countries.through.objects.filter(country=OuterRef("pk"))
+    countries = Country.objects.filter(Exists(places)).order_by(f"name_{language}")
+    regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
+    terms = Term.objects.filter(
+        vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.MANDATE, Term.Vocabulary.AGE_GROUP]
+    )
+    options = {
+        "years": years,
+        "countries": [Option(country.code, country.name) for country in countries],
+        "regions": [Option(network.slug, network.name) for network in regions],
+        "themes": [Option(t.code, t.name) for t in terms if t.vocabulary == "theme"],
+        "mandates": [Option(t.code, t.name) for t in terms if t.vocabulary == "mandate"],
+        "age_groups": [Option(t.code, t.name) for t in terms if t.vocabulary == "age_group"],
+        "working_groups": [
+            Option(group.slug, group.name) for group in WorkingGroup.objects.order_by("name_en")
+        ],
+    }
+    caches["fragments"].set(key, options, OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def activity_get(*, pk):
+    """One activity with everything its page shows; raises Activity.DoesNotExist."""
+    consultations = Consultation.objects.prefetch_related("organisations").order_by(
+        "consulted_on", "pk"
+    )
+    related = [
+        "partners",
+        "networks",
+        "countries",
+        "themes",
+        "mandates",
+        "age_groups",
+        "reach",
+        Prefetch("consultations", queryset=consultations),
+    ]
+    # Published outputs are picked in Python: filtering on status in SQL makes SQLite walk
+    # the library's status index (50,000 rows) instead of the activity's few links.
+    outputs = Resource.objects.only(
+        "pk", "status", "language", "title_en", "title_es", "title_fr", "title_pt"
+    )
+    related.append(Prefetch("outputs", queryset=outputs))
+    activity = (
+        Activity.objects.select_related("lead__country", "working_group")
+        .prefetch_related(*related)
+        .get(pk=pk)
+    )
+    activity.published_outputs = [
+        resource
+        for resource in activity.outputs.all()
+        if resource.status == Resource.Status.PUBLISHED
+    ]
+    return activity
+
+
+class ReachRow(NamedTuple):
+    label: str
+    cells: list
+    total: int
+
+
+class ReachTable(NamedTuple):
+    columns: list
+    rows: list
+    column_totals: list
+    total: int
+
+
+def reach_table(activity):
+    """People reached as a table: a row per age band with any count, a column per gender
+    category, with row, column and grand totals added up from the rows."""
+    counts = {(row.age_band, row.gender): row.count for row in activity.reach.all()}
+    genders = list(Reach.Gender)
+    rows = []
+    for band in Reach.AgeBand:
+        cells = [counts.get((band.value, gender.value), 0) for gender in genders]
+        if any(cells):
+            rows.append(ReachRow(band.label, cells, sum(cells)))
+    column_totals = [sum(row.cells[index] for row in rows) for index in range(len(genders))]
+    return ReachTable([gender.label for gender in genders], rows, column_totals, sum(column_totals))
+
+
+def activities_editable_by(*, actor):
+    """The activities `actor` may edit, latest first: those their organisations lead, those
+    involving networks they coordinate (or the countries below a region they coordinate);
+    staff may edit every one."""
+    activities = Activity.objects.prefetch_related("lead", "countries").order_by(
+        "-starts_on", "-pk"
+    )
+    if is_secretariat(actor):
+        return activities
+    roles = RoleAssignment.objects.filter(user_id=getattr(actor, "pk", None))
+    organisations = roles.filter(
+        role=RoleAssignment.Role.REPRESENTATIVE,
+        scope_type=ContentType.objects.get_for_model(Organisation),
+    ).values("scope_id")
+    networks = roles.filter(
+        role=RoleAssignment.Role.COORDINATOR,
+        scope_type=ContentType.objects.get_for_model(Network),
+    ).values("scope_id")
+    involved = Activity.networks.through.objects.filter(activity=OuterRef("pk")).filter(
+        Q(network__in=networks) | Q(network__parent__in=networks)
+    )
+    return activities.filter(Q(lead__in=organisations) | Exists(involved))
+
+
+# Working groups
+
+
+def working_group_list():
+    """Every working group with its conveners and counts of members and activities."""
+    # Counted in subqueries: two joins in one GROUP BY multiply members by activities.
+    members = (
+        WorkingGroup.members.through.objects.filter(workinggroup=OuterRef("pk"))
+        .order_by()
+        .values("workinggroup")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    activities = (
+        Activity.objects.filter(working_group=OuterRef("pk"))
+        .order_by()
+        .values("working_group")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        WorkingGroup.objects.annotate(
+            member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+            activity_count=Coalesce(Subquery(activities, output_field=IntegerField()), 0),
+        )
+        .prefetch_related("convener_people", "convener_organisations")
+        .order_by("name_en")
+    )
+
+
+def working_group_list_full():
+    """As working_group_list, with the members preloaded, for the API."""
+    return working_group_list().prefetch_related("members")
+
+
+def working_group_get(*, slug):
+    """One working group with its conveners and members; raises WorkingGroup.DoesNotExist."""
+    members = Organisation.objects.select_related("country").order_by("name")
+    return (
+        WorkingGroup.objects.annotate(activity_count=Count("activities"))
+        .prefetch_related(
+            "convener_people",
+            Prefetch("convener_organisations", queryset=members),
+            Prefetch("members", queryset=members),
+        )
+        .get(slug=slug)
+    )
+
+
+WORKING_GROUP_RECENT = 20
+
+
+def working_group_recent_activities(*, working_group):
+    """The group's latest activities; the full list is the activity list filtered by group."""
+    return working_group.activities.prefetch_related("lead", "countries").order_by(
+        "-starts_on", "-pk"
+    )[:WORKING_GROUP_RECENT]

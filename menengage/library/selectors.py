@@ -1,0 +1,356 @@
+# ruff: noqa: S608 - table and column names in SQL are module constants; values are parameters.
+"""Reads for the library: the faceted search, one resource, the newest resources."""
+
+import hashlib
+import json
+import math
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Substr
+
+from menengage.core.languages import SITE_LANGUAGES
+from menengage.core.models import Term
+from menengage.networks.models import Network
+
+from . import search
+from .models import Resource, ResourceFile
+from .permissions import can_edit_library
+
+FACETS = ("type", "theme", "language", "region", "year")
+SORTS = ("relevance", "date")
+PAGE_SIZE = 20
+FACET_CACHE_SECONDS = 60
+VOCABULARY_CACHE_SECONDS = 300
+SNIPPET_SOURCE_CHARS = 20_000
+
+
+class FacetOption(NamedTuple):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchResults(NamedTuple):
+    q: str
+    filters: dict
+    sort: str
+    total: int
+    # True when the query matched more than search.CANDIDATE_LIMIT resources and only the
+    # most relevant of them were kept.
+    capped: bool
+    offset: int
+    limit: int
+    resources: list
+    facets: dict
+
+    @property
+    def candidate_limit(self):
+        return search.CANDIDATE_LIMIT
+
+    @property
+    def page_number(self):
+        return self.offset // self.limit + 1
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.limit))
+
+    @property
+    def has_previous(self):
+        return self.page_number > 1
+
+    @property
+    def has_next(self):
+        return self.page_number < self.num_pages
+
+
+def clean_filters(params):
+    """The recognised filters of a query string; unknown values are dropped, not errors."""
+    filters = {}
+    kind = params.get("type", "")
+    if kind in Resource.Kind.values:
+        filters["type"] = kind
+    language = params.get("language", "")
+    if language in SITE_LANGUAGES:
+        filters["language"] = language
+    for name in ("theme", "region"):
+        value = (params.get(name) or "").strip()[:80]
+        if value:
+            filters[name] = value
+    year = params.get("year", "")
+    if str(year).isdigit() and 1900 <= int(year) <= 2100:
+        filters["year"] = int(year)
+    return filters
+
+
+def clean_sort(value, q):
+    if value in SORTS:
+        return value
+    return "relevance" if search.query_terms(q) else "date"
+
+
+def _sql_filter(filters, skip=None):
+    condition = Q(status=Resource.Status.PUBLISHED)
+    if "type" in filters and skip != "type":
+        condition &= Q(kind=filters["type"])
+    if "language" in filters and skip != "language":
+        condition &= Q(language=filters["language"])
+    if "year" in filters and skip != "year":
+        condition &= Q(year=filters["year"])
+    if "theme" in filters and skip != "theme":
+        condition &= Q(themes__code=filters["theme"], themes__vocabulary=Term.Vocabulary.THEME)
+    if "region" in filters and skip != "region":
+        condition &= Q(regions__slug=filters["region"])
+    return condition
+
+
+# Each facet: how to group resources in SQL, and the attribute of a candidate row in Python.
+_GROUP = {
+    "type": "kind",
+    "language": "language",
+    "year": "year",
+    "theme": "themes__code",
+    "region": "regions__slug",
+}
+
+
+def _browse_counts(filters):
+    """Facet counts without a query, in SQL; cached briefly since every visit to the library's
+    front page asks for the same counts over all 50,000 resources."""
+    key = (
+        "library-facets:" + hashlib.sha256(json.dumps(filters, sort_keys=True).encode()).hexdigest()
+    )
+    counts = caches["fragments"].get(key)
+    if counts is None:
+        counts = {}
+        for facet, column in _GROUP.items():
+            rows = (
+                Resource.objects.filter(_sql_filter(filters, skip=facet))
+                .exclude(**{f"{column}__isnull": True})
+                .values_list(column)
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+            counts[facet] = {str(value): n for value, n in rows}
+        caches["fragments"].set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
+def _id_filter(ids):
+    """SQL for "id is one of `ids`" with a single parameter, however many ids there are."""
+    if connection.vendor == "postgresql":
+        return "= ANY(%s)", [list(ids)]
+    return "IN (SELECT value FROM json_each(%s))", [json.dumps(list(ids))]
+
+
+def _candidate_rows(ids, theme_codes, region_slugs):
+    """Each published candidate's facet values, in three queries whatever the number of hits.
+
+    Plain SQL with one parameter for the id list: building a 1,000-value IN lookup through
+    the ORM cost more than running it.
+    """
+    condition, params = _id_filter(ids)
+    rows = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, kind, language, year, published_on FROM library_resource "
+            f"WHERE status = 'published' AND id {condition}",
+            params,
+        )
+        for pk, kind, language, year, published_on in cursor.fetchall():
+            rows[pk] = {
+                "type": {kind},
+                "language": {language},
+                "year": {str(year)} if year else set(),
+                "theme": set(),
+                "region": set(),
+                "date": str(published_on or ""),
+            }
+        for table, column, names, facet in (
+            ("library_resource_themes", "term_id", theme_codes, "theme"),
+            ("library_resource_regions", "network_id", region_slugs, "region"),
+        ):
+            cursor.execute(
+                f"SELECT resource_id, {column} FROM {table} WHERE resource_id {condition}", params
+            )
+            for pk, value in cursor.fetchall():
+                if pk in rows and value in names:
+                    rows[pk][facet].add(names[value])
+    return rows
+
+
+def _filter_and_count(ranked, rows, filters):
+    """The ids passing every filter, in order, and each facet's counts over the ids passing
+    every filter but that facet's own, in one pass."""
+    active = [(facet, str(value)) for facet, value in filters.items()]
+    counts = {facet: {} for facet in FACETS}
+    kept = []
+    for pk in ranked:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        failed = [facet for facet, value in active if value not in row[facet]]
+        if not failed:
+            kept.append(pk)
+            counted = FACETS
+        elif len(failed) == 1:
+            counted = failed
+        else:
+            continue
+        for facet in counted:
+            bucket = counts[facet]
+            for value in row[facet]:
+                bucket[value] = bucket.get(value, 0) + 1
+    return kept, counts
+
+
+def _vocabularies():
+    """The themes and regional networks offered as facets: reference data, kept a few minutes
+    in the process's cache rather than read on every search."""
+    cached = caches["fragments"].get("library-vocabularies")
+    if cached is None:
+        cached = (
+            list(Term.objects.filter(vocabulary=Term.Vocabulary.THEME)),
+            list(Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")),
+        )
+        caches["fragments"].set("library-vocabularies", cached, VOCABULARY_CACHE_SECONDS)
+    return cached
+
+
+def _facet_options(counts, filters, themes, regions):
+    language_names = dict(settings.LANGUAGES)
+    labelled = {
+        "type": [(kind.value, kind.label) for kind in Resource.Kind],
+        "theme": [(term.code, term.name) for term in themes],
+        "language": [(code, language_names[code]) for code in SITE_LANGUAGES],
+        "region": [(network.slug, network.name) for network in regions],
+        "year": [(year, year) for year in sorted(counts["year"], reverse=True)],
+    }
+    return {
+        facet: [
+            FacetOption(
+                str(value),
+                str(label),
+                counts[facet].get(str(value), 0),
+                str(filters.get(facet, "")) == str(value),
+            )
+            for value, label in options
+        ]
+        for facet, options in labelled.items()
+    }
+
+
+def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, facets=True):
+    """Published resources matching `q` and `filters`, one window of them, with facet counts.
+
+    With a query, the most relevant search.CANDIDATE_LIMIT matches are filtered and counted
+    in memory; without one, SQL filters and counts every published resource. Each facet's
+    counts apply the query and every other filter, not its own. The number of queries does not
+    grow with the number of results.
+    """
+    filters = dict(filters or {})
+    sort = clean_sort(sort, q)
+    offset, limit = max(0, int(offset)), max(1, min(int(limit), 200))
+    capped = False
+    themes, regions = _vocabularies()
+    if search.query_terms(q):
+        ranked = search.candidates(q)
+        capped = len(ranked) >= search.CANDIDATE_LIMIT
+        rows = _candidate_rows(
+            ranked,
+            {term.pk: term.code for term in themes},
+            {network.pk: network.slug for network in regions},
+        )
+        ids, counts = _filter_and_count(ranked, rows, filters)
+        if sort == "date":
+            ids.sort(key=lambda pk: (rows[pk]["date"], pk), reverse=True)
+        total, window = len(ids), ids[offset : offset + limit]
+    else:
+        matching = Resource.objects.filter(_sql_filter(filters)).order_by("-published_on", "-id")
+        total = matching.count()
+        window = list(matching.values_list("pk", flat=True)[offset : offset + limit])
+        counts = _browse_counts(filters) if facets else None
+    return SearchResults(
+        q=q,
+        filters=filters,
+        sort=sort,
+        total=total,
+        capped=capped,
+        offset=offset,
+        limit=limit,
+        resources=_window(window, q),
+        facets=_facet_options(counts, filters, themes, regions) if facets else {},
+    )
+
+
+def _window(ids, q):
+    """The resources of one page, in the given order, with a highlighted snippet when searched."""
+    if not ids:
+        return []
+    found = Resource.objects.filter(pk__in=ids).select_related("publisher").defer("text").in_bulk()
+    resources = [found[pk] for pk in ids if pk in found]
+    texts = {}
+    if search.query_terms(q):
+        texts = dict(
+            Resource.objects.filter(pk__in=ids).values_list(
+                "pk", Substr("text", 1, SNIPPET_SOURCE_CHARS)
+            )
+        )
+    for resource in resources:
+        resource.snippet = (
+            search.highlight(resource.summary, q) or search.highlight(texts.get(resource.pk), q)
+            if texts
+            else ""
+        )
+    return resources
+
+
+def resource_get_for(*, actor, pk):
+    """One resource `actor` may see, with its files and vocabularies; DoesNotExist otherwise."""
+    resources = Resource.objects.select_related("publisher", "submitted_by").prefetch_related(
+        "themes",
+        "mandates",
+        "age_groups",
+        "regions",
+        "countries",
+        Prefetch("files", queryset=ResourceFile.objects.defer("extracted_text")),
+    )
+    if not can_edit_library(actor):
+        visible = Q(status=Resource.Status.PUBLISHED)
+        if getattr(actor, "is_authenticated", False):
+            visible |= Q(submitted_by=actor)
+        resources = resources.filter(visible)
+    return resources.defer("text").get(pk=pk)
+
+
+def resource_file_get(*, actor, resource_pk, file_pk):
+    """A file of a resource `actor` may see; DoesNotExist otherwise."""
+    resource = resource_get_for(actor=actor, pk=resource_pk)
+    return (
+        ResourceFile.objects.select_related("resource")
+        .defer("extracted_text")
+        .get(resource=resource, pk=file_pk)
+    )
+
+
+def resource_list_newest(*, limit=30):
+    """The most recently published resources, for the feed."""
+    return (
+        Resource.objects.filter(status=Resource.Status.PUBLISHED)
+        .select_related("publisher")
+        .defer("text")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def resource_submissions_for(*, actor):
+    """Resources `actor` submitted, newest first (editors: every submission awaiting review)."""
+    resources = Resource.objects.select_related("publisher").defer("text")
+    if can_edit_library(actor):
+        return resources.filter(status=Resource.Status.SUBMITTED).order_by("created_at")
+    return resources.filter(submitted_by=actor).order_by("-created_at")

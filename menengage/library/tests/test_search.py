@@ -1,0 +1,132 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from menengage.core.models import Term
+from menengage.library import search, selectors, services
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'<h3><a href="/\w\w/library/\d+-[\w-]*/"[^>]*>([^<]+)</a>', response.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "query"),
+    [
+        ("en", "Caring fathers", "Fathers talking about caregiving and parenting.", "parents"),
+        ("es", "Padres que cuidan", "Las violencias contra las mujeres jóvenes.", "violencia"),
+        ("fr", "Pères qui prennent soin", "Les hommes engagés contre les violences.", "homme"),
+        ("pt", "Pais cuidadores", "Os homens e a paternidade responsável.", "paternidades"),
+    ],
+)
+def test_search_in_each_language_finds_that_language_with_stemming(
+    client, make_resource, language, title, text, query
+):
+    make_resource(title=title, language=language, text=text)
+    make_resource(title="Unrelated budget", text="Nothing to see here.")
+    response = client.get(f"/{language}/library/", {"q": query})
+    assert response.status_code == 200
+    assert titles(response) == [title]
+
+
+def test_title_ranks_above_body_and_snippet_is_escaped_and_marked(client, make_resource):
+    body = make_resource(title="A report", text="About <b>advocacy</b> in schools.")
+    make_resource(title="Advocacy toolkit", text="Something else.")
+    response = client.get("/en/library/", {"q": "advocacy"})
+    assert titles(response) == ["Advocacy toolkit", "A report"]
+    assert "&lt;b&gt;<mark>advocacy</mark>&lt;/b&gt;" in response.text
+    assert "<b>advocacy" not in response.text
+    assert body.pk
+
+
+def test_unpublished_resources_are_not_found(client, make_resource, staff):
+    resource = make_resource(title="Withdrawn toolkit")
+    assert selectors.resource_search(q="withdrawn").total == 1
+    services.resource_withdraw(actor=staff, resource=resource)
+    assert selectors.resource_search(q="withdrawn").total == 0
+    assert "Withdrawn toolkit" not in client.get("/en/library/", {"q": "withdrawn"}).text
+
+
+def test_edits_are_reindexed(make_resource, staff):
+    resource = make_resource(title="Old words")
+    services.resource_update(actor=staff, resource=resource, title_en="Fresh words")
+    assert search.candidates("fresh") == [resource.pk]
+    assert search.candidates("old") == []
+
+
+def test_facet_counts_match_the_results(client, make_resource):
+    make_resource(title="Care one", kind="toolkit", theme_codes=["care-fatherhood"], language="en")
+    make_resource(title="Care two", kind="report", theme_codes=["care-fatherhood"], language="en")
+    make_resource(title="Care tres", kind="report", language="es", summary_es="care")
+    make_resource(title="Other", kind="report")
+    results = selectors.resource_search(q="care", filters={})
+    counts = {o.value: o.count for o in results.facets["type"]}
+    assert counts["report"] == 2 and counts["toolkit"] == 1
+    for facet, options in results.facets.items():
+        for option in options:
+            if option.count:
+                filtered = selectors.resource_search(q="care", filters={facet: option.value})
+                assert filtered.total == option.count, (facet, option.value)
+    narrowed = selectors.resource_search(q="care", filters={"type": "report"})
+    languages = {o.value: o.count for o in narrowed.facets["language"]}
+    assert languages["en"] == 1 and languages["es"] == 1
+    # A facet ignores its own filter, so the other types still show their counts.
+    assert {o.value: o.count for o in narrowed.facets["type"]}["toolkit"] == 1
+
+
+def test_browsing_without_query_counts_in_sql(make_resource):
+    make_resource(kind="toolkit", theme_codes=["care-fatherhood"])
+    make_resource(kind="report")
+    results = selectors.resource_search(filters={"theme": "care-fatherhood"})
+    assert results.total == 1
+    assert {o.value: o.count for o in results.facets["type"]}["toolkit"] == 1
+    assert {o.value: o.count for o in results.facets["theme"]}["care-fatherhood"] == 1
+
+
+def test_candidates_are_capped(make_resource, monkeypatch):
+    for _ in range(4):
+        make_resource(title="Capped word")
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+    results = selectors.resource_search(q="capped", filters={})
+    assert results.total == 3 and results.capped
+
+
+def test_sort_by_date_and_pagination(client, make_resource):
+    made = [make_resource(title=f"Paged item {n}") for n in range(25)]
+    response = client.get("/en/library/", {"q": "paged", "sort": "date", "page": 2})
+    assert titles(response) == [r.title for r in reversed(made)][20:]
+    assert "Page 2 of 2" in response.text
+
+
+def test_bad_parameters_are_ignored(client, make_resource):
+    make_resource(title="Anything")
+    for params in ({"year": "abc"}, {"type": "<x>"}, {"page": "-4"}, {"sort": "drop"}):
+        assert client.get("/en/library/", params).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["gender", ""])
+def test_query_count_does_not_grow_with_results(
+    client, make_resource, django_assert_max_num_queries, query
+):
+    theme = Term.objects.filter(vocabulary="theme").first()
+
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/en/library/", {"q": query}).status_code == 200
+        return len(captured)
+
+    for _ in range(5):
+        make_resource(title="Gender resource", themes=[theme])
+    few = count_queries()
+    for _ in range(45):
+        make_resource(title="Gender resource", themes=[theme])
+    with django_assert_max_num_queries(few):
+        response = client.get("/en/library/", {"q": query})
+    assert len(titles(response)) == 20
+    assert reverse("library:index") == "/en/library/"
