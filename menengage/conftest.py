@@ -14,6 +14,7 @@ PASSWORD = "correct-horse-battery-staple"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """After migrations (countries, networks, locales), build the four-language site once."""
+    from django.db import connections
     from wagtail.models import Page
 
     from menengage.content.demo import build_site
@@ -23,6 +24,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if not HomePage.objects.exists():
             build_site()
         assert Page.objects.live().count() > 1
+        # What a `serialized_rollback` test reloads after its flush: taken now, with the site,
+        # rather than at database creation (menengage.testing.concurrency).
+        for connection in connections.all():
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

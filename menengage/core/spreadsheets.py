@@ -1,10 +1,21 @@
-"""Reading the CSV files people export from spreadsheets, for the import commands."""
+"""Spreadsheets in and out: reading the CSV files people export for the import commands, and
+writing cells that a spreadsheet will not run as formulas."""
 
 import csv
 import io
 from pathlib import Path
 
 from django.core.management.base import CommandError
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value):
+    """`value` as the text of an exported cell, quoted with an apostrophe when a spreadsheet
+    would otherwise run it as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def read_table(path, *, required):

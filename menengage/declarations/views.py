@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.spreadsheets import cell_text
 
 from . import permissions, selectors, services
 from .forms import (
@@ -206,15 +207,6 @@ def signatory_list(request, slug):
     return render(request, "declarations/endorsement_list.html", context)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value):
-    """A spreadsheet would run a cell starting with =, +, -, @ as a formula: quote it."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -229,7 +221,7 @@ def signatory_export(request, slug):
     writer = csv.writer(_Echo())
     rows = selectors.endorsement_export_rows(declaration=declaration)
     lines = (
-        writer.writerow([_csv_safe(row[column]) for column in selectors.EXPORT_COLUMNS])
+        writer.writerow([cell_text(row[column]) for column in selectors.EXPORT_COLUMNS])
         for row in rows
     )
     header = writer.writerow(selectors.EXPORT_COLUMNS)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from menengage.core.spreadsheets import cell_text
 
 
 def _vevent(event):
@@ -83,12 +83,6 @@ def certificate_pdf(registration):
     return out.getvalue()
 
 
-def _safe(value):
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ is read as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 REGISTRATION_COLUMNS = (
     "name",
     "email",
@@ -117,6 +111,6 @@ def registrations_csv(registrations):
                 value = registration.country.code if registration.country else ""
             elif hasattr(value, "isoformat"):
                 value = value.isoformat()
-            row.append(_safe(value))
+            row.append(cell_text(value))
         writer.writerow(row)
     return out.getvalue()

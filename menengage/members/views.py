@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from menengage.accounts.permissions import is_secretariat
 from menengage.core.errors import DomainError
+from menengage.core.spreadsheets import cell_text
 
 from . import selectors, services
 from .forms import (
@@ -359,9 +360,8 @@ def directory_export_csv(request):
     writer = csv.DictWriter(response, fieldnames=selectors.EXPORT_COLUMNS)
     writer.writeheader()
     for row in selectors.organisation_export_rows():
-        writer.writerow(
-            {**row, "networks": ";".join(row["networks"]), "themes": ";".join(row["themes"])}
-        )
+        row = {**row, "networks": ";".join(row["networks"]), "themes": ";".join(row["themes"])}
+        writer.writerow({column: cell_text(value) for column, value in row.items()})
     return _export_response(response, "csv")
 
 

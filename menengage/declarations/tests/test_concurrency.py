@@ -2,22 +2,15 @@
 
 import threading
 
-import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from menengage.declarations import services
 from menengage.declarations.models import Declaration, Endorsement
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def _postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's concurrent transactions")
+from menengage.testing.concurrency import concurrent_writers
 
 
-def test_a_thousand_concurrent_endorsements(_postgresql, declaration, kenya_country):
+@concurrent_writers
+def test_a_thousand_concurrent_endorsements(declaration, kenya_country):
     threads, per_thread = 20, 50
     # Every fifth address is also sent by the neighbouring thread: 200 duplicates.
     errors, duplicates = [], []

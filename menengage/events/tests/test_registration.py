@@ -10,6 +10,7 @@ from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import AuditEvent
 from menengage.events import services
 from menengage.events.models import Event, Registration
+from menengage.testing.concurrency import concurrent_writers
 
 
 def register(event, email, actor=None, **extra):
@@ -122,10 +123,8 @@ def test_check_in_and_certificates_after_the_event(
     assert "/en/events/certificate/" in mail.outbox[-1].body
 
 
-@pytest.mark.django_db(transaction=True)
+@concurrent_writers
 def test_parallel_registrations_never_oversell(make_event):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; the row lock matters on PostgreSQL.")
     event = make_event("rush", capacity=5)
     barrier = threading.Barrier(12)
     errors = []

@@ -10,6 +10,7 @@ from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import AuditEvent
 from menengage.governance import services
 from menengage.governance.models import Decision, Position, Proposal, Proxy
+from menengage.testing.concurrency import concurrent_writers
 
 pytestmark = pytest.mark.django_db
 
@@ -228,10 +229,8 @@ def test_the_outcome_is_e_mailed(proposal, members, django_capture_on_commit_cal
     assert "no consensus" in mail.outbox[0].body
 
 
-@pytest.mark.django_db(transaction=True)
+@concurrent_writers
 def test_two_positions_sent_at_once_leave_one(proposal, members):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL.")
     barrier = threading.Barrier(2)
     errors = []
 

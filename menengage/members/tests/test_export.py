@@ -96,6 +96,14 @@ def test_staff_download_every_active_member_as_csv(client, staff, members):
 
 
 @pytest.mark.django_db
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(client, staff, members):
+    Organisation.objects.filter(name="Rede Homens").update(city='=HYPERLINK("http://x.example")')
+    client.force_login(staff)
+    exported = rows(client.get(CSV_URL).content)
+    assert exported[1]["city"] == '\'=HYPERLINK("http://x.example")'
+
+
+@pytest.mark.django_db
 def test_staff_download_every_active_member_as_json(client, staff, members):
     client.force_login(staff)
     response = client.get(JSON_URL)
