@@ -1,7 +1,7 @@
 """`make bench`: latency, throughput and page weight of every public page at --scale 10.
 
-Set BENCH_DATABASES (sqlite,postgresql) and BENCH_ONLY (a substring of the paths) to measure
-less. Builds a demo database ten times the real Alliance, serves it with gunicorn as
+Set BENCH_DATABASES (sqlite,postgresql) and BENCH_ONLY (substrings of the paths, comma-separated)
+to measure less. Builds a demo database ten times the real Alliance, serves it with gunicorn as
 production does, measures each page with a small keep-alive load generator on loopback, and
 weighs each page with its stylesheets, scripts and images, compressed as served. Prints a
 table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
@@ -232,8 +232,9 @@ def measure(database_url):
     server = start_server(port, database_url)
     rows, broken = [], []
     try:
-        only = os.environ.get("BENCH_ONLY", "")
-        for path in [path for path in all_pages() + sample_paths(port) if only in path]:
+        only = os.environ.get("BENCH_ONLY", "").split(",")
+        paths = all_pages() + sample_paths(port)
+        for path in [path for path in paths if any(part in path for part in only)]:
             latencies, errors, throughput = load(port, path)
             row = {
                 "path": path,
