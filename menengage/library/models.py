@@ -149,7 +149,14 @@ class Resource(models.Model):
                 fields=["status", "-published_on", "-id"], name="library_resource_listing_idx"
             ),
             models.Index(fields=["status", "language"], name="library_resource_language_idx"),
-            models.Index(fields=["status", "year"], name="library_resource_year_idx"),
+            # Filtered browsing reads these in listing order: without them SQLite walks the
+            # whole listing index to find a year's or a type's newest resources.
+            models.Index(
+                fields=["status", "year", "-published_on", "-id"], name="library_resource_year_idx"
+            ),
+            models.Index(
+                fields=["status", "kind", "-published_on", "-id"], name="library_resource_kind_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
