@@ -203,13 +203,16 @@ class PersonRefOut(Schema):
     name: str
 
 
-class WorkingGroupOut(Schema):
+class WorkingGroupSummaryOut(Schema):
+    """A working group in the list: its conveners and counts, not every member (the group's
+    own entry has them), so the list stays small however large the groups grow."""
+
     slug: str
     name: str
     description: str
     convener_people: list[PersonRefOut]
     convener_organisations: list[OrganisationRefOut]
-    members: list[OrganisationRefOut]
+    member_count: int
     activity_count: int
     url: str
     activities_url: str = Field(description="The group's activities, through the list's filter")
@@ -223,10 +226,6 @@ class WorkingGroupOut(Schema):
         return list(group.convener_organisations.all())
 
     @staticmethod
-    def resolve_members(group):
-        return list(group.members.all())
-
-    @staticmethod
     def resolve_url(group):
         return group.get_absolute_url()
 
@@ -235,10 +234,18 @@ class WorkingGroupOut(Schema):
         return f"/api/v1/activities?working_group={group.slug}"
 
 
-@router.get("/working-groups", response=list[WorkingGroupOut], summary="List working groups")
+class WorkingGroupOut(WorkingGroupSummaryOut):
+    members: list[OrganisationRefOut]
+
+    @staticmethod
+    def resolve_members(group):
+        return list(group.members.all())
+
+
+@router.get("/working-groups", response=list[WorkingGroupSummaryOut], summary="List working groups")
 @paginate
 def list_working_groups(request):
-    return selectors.working_group_list_full()
+    return selectors.working_group_list()
 
 
 @router.get("/working-groups/{slug}", response=WorkingGroupOut, summary="One working group")

@@ -334,16 +334,14 @@ def working_group_list():
     )
 
 
-def working_group_list_full():
-    """As working_group_list, with the members preloaded, for the API."""
-    return working_group_list().prefetch_related("members")
-
-
 def working_group_get(*, slug):
     """One working group with its conveners and members; raises WorkingGroup.DoesNotExist."""
     members = Organisation.objects.select_related("country").order_by("name")
     return (
-        WorkingGroup.objects.annotate(activity_count=Count("activities"))
+        WorkingGroup.objects.annotate(
+            activity_count=Count("activities", distinct=True),
+            member_count=Count("members", distinct=True),
+        )
         .prefetch_related(
             "convener_people",
             Prefetch("convener_organisations", queryset=members),
