@@ -7,6 +7,7 @@ from django.db import transaction
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import NotPermitted
+from menengage.core.throttle import attempt_count, attempts
 
 from .models import RoleAssignment
 
@@ -39,18 +40,12 @@ def _throttle_key(email):
 
 def signin_is_locked(*, email):
     """Too many failed sign-ins for this address in the lock-out window?"""
-    return cache.get(_throttle_key(email), 0) >= settings.LOGIN_ATTEMPTS
+    return attempts(_throttle_key(email)) >= settings.LOGIN_ATTEMPTS
 
 
 def signin_failed(*, email):
     """Count one failed sign-in; the count expires after the lock-out window."""
-    key = _throttle_key(email)
-    if cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+    attempt_count(_throttle_key(email), settings.LOGIN_LOCKOUT_SECONDS)
 
 
 def signin_succeeded(*, email):

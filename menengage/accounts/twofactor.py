@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError
+from menengage.core.throttle import attempt_count, attempts
 
 from .models import RecoveryCode, TwoFactorDevice, User
 
@@ -105,12 +106,7 @@ def _throttle_key(user):
 
 
 def _failed(user):
-    key = _throttle_key(user)
-    if not cache.add(key, 1, settings.LOGIN_LOCKOUT_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+    attempt_count(_throttle_key(user), settings.LOGIN_LOCKOUT_SECONDS)
 
 
 def _accept_totp(device, code):
@@ -147,7 +143,7 @@ def device_confirm(*, user, code):
 
 
 def _check_code_or_raise(user, accept, code):
-    if cache.get(_throttle_key(user), 0) >= settings.LOGIN_ATTEMPTS:
+    if attempts(_throttle_key(user)) >= settings.LOGIN_ATTEMPTS:
         raise DomainError(LOCKED)
     clean = "".join(code.split())
     if not accept(clean):

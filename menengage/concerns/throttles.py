@@ -4,7 +4,7 @@ The address itself is never stored: the cache holds only an HMAC of it, which ex
 concern rows never refer to it.
 """
 
-from django.core.cache import cache
+from menengage.core.throttle import attempt_count, attempts
 
 from .crypto import keyed_hash
 
@@ -19,34 +19,21 @@ def client_key(request):
     return keyed_hash("concerns.client", request.META.get("REMOTE_ADDR", ""))
 
 
-def _count(key):
-    return cache.get(key, 0)
-
-
-def _bump(key, seconds):
-    if cache.add(key, 1, seconds):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
-
-
 def submission_allowed(client):
-    return _count(f"concerns-submit:{client}") < SUBMISSIONS_PER_HOUR
+    return attempts(f"concerns-submit:{client}") < SUBMISSIONS_PER_HOUR
 
 
 def submission_counted(client):
-    _bump(f"concerns-submit:{client}", 3600)
+    attempt_count(f"concerns-submit:{client}", 3600)
 
 
 def receipt_locked(client):
     return (
-        _count(f"concerns-receipt:{client}") >= RECEIPT_FAILURES_PER_CLIENT
-        or _count("concerns-receipt:all") >= RECEIPT_FAILURES_GLOBAL
+        attempts(f"concerns-receipt:{client}") >= RECEIPT_FAILURES_PER_CLIENT
+        or attempts("concerns-receipt:all") >= RECEIPT_FAILURES_GLOBAL
     )
 
 
 def receipt_failed(client):
-    _bump(f"concerns-receipt:{client}", RECEIPT_WINDOW_SECONDS)
-    _bump("concerns-receipt:all", RECEIPT_WINDOW_SECONDS)
+    attempt_count(f"concerns-receipt:{client}", RECEIPT_WINDOW_SECONDS)
+    attempt_count("concerns-receipt:all", RECEIPT_WINDOW_SECONDS)

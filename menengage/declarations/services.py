@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.languages import SITE_LANGUAGES
+from menengage.core.throttle import attempt_count
 from menengage.members.models import Membership, Organisation
 from menengage.networks.selectors import region_slug_for_country
 
@@ -282,16 +283,7 @@ def signon_throttle_exceeded(*, client):
     digest = salted_hmac(
         "declarations.signon", client or "unknown", algorithm="sha256"
     ).hexdigest()[:32]
-    key = f"declarations-signon:{digest}"
-    cache = caches["default"]
-    if cache.add(key, 1, SIGNON_WINDOW_SECONDS):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, SIGNON_WINDOW_SECONDS)
-        count = 1
-    return count > SIGNON_LIMIT
+    return attempt_count(f"declarations-signon:{digest}", SIGNON_WINDOW_SECONDS) > SIGNON_LIMIT
 
 
 def organisation_key(name, country):
