@@ -162,6 +162,12 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 LOGIN_ATTEMPTS = int(env("LOGIN_ATTEMPTS", "5"))
 LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", "900"))
+# Failed sign-ins allowed from one client (whatever the accounts) in that window: a shared office
+# connection needs room, a password sprayer does not get it.
+LOGIN_ATTEMPTS_PER_CLIENT = int(env("LOGIN_ATTEMPTS_PER_CLIENT", "20"))
+# The proxies in front of the application servers (addresses or networks, comma-separated): only
+# their X-Forwarded-For is believed. Empty trusts no header and uses the connection's address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # Pages that need a recent second factor (concern handling) ask for a code again after this
 # many minutes without a request.
 TWO_FACTOR_IDLE_MINUTES = int(env("TWO_FACTOR_IDLE_MINUTES", "30"))
@@ -169,6 +175,9 @@ TWO_FACTOR_IDLE_MINUTES = int(env("TWO_FACTOR_IDLE_MINUTES", "30"))
 # decrypt), or with the keys in CONCERNS_KEY_FILE (one a line). Never stored in the database.
 CONCERNS_KEYS = env_list("CONCERNS_KEYS")
 CONCERNS_KEY_FILE = env("CONCERNS_KEY_FILE")
+# Keys for finding a concern by its receipt (comma-separated, the first current), kept apart from
+# SECRET_KEY so that rotating SECRET_KEY does not lose every receipt.
+CONCERNS_RECEIPT_KEY = env_list("CONCERNS_RECEIPT_KEY")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

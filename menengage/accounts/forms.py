@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.clients import client_key
+
 from . import services
 
 
@@ -20,15 +22,14 @@ class SignInForm(AuthenticationForm):
 
     def clean(self):
         email = self.cleaned_data.get("username") or ""
-        if email and services.signin_is_locked(email=email):
+        if not (email and self.cleaned_data.get("password")):
+            return super().clean()
+        client = client_key(self.request)
+        if not services.signin_attempt(email=email, client=client):
             raise forms.ValidationError(self.error_messages["locked"], code="locked")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if email:
-                services.signin_failed(email=email)
-            raise
-        services.signin_succeeded(email=email)
+        cleaned = super().clean()
+        if self.user_cache is not None:
+            services.signin_succeeded(email=email, client=client)
         return cleaned
 
 

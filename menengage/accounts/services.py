@@ -1,13 +1,12 @@
-"""Writes for accounts: role assignments and the sign-in throttle."""
+"""Writes for accounts: role assignments and the sign-in limits."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import transaction
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import NotPermitted
-from menengage.core.throttle import attempt_count, attempts
+from menengage.core.throttle import attempt_count, attempt_refund, attempts_clear
 
 from .models import RoleAssignment
 
@@ -34,19 +33,27 @@ def role_assign(*, user, role, scope=None, actor):
     return assignment
 
 
-def _throttle_key(email):
+def _account_key(email):
     return f"signin-failures:{email.strip().lower()}"
 
 
-def signin_is_locked(*, email):
-    """Too many failed sign-ins for this address in the lock-out window?"""
-    return attempts(_throttle_key(email)) >= settings.LOGIN_ATTEMPTS
+def _client_key(client):
+    return f"signin-client:{client}"
 
 
-def signin_failed(*, email):
-    """Count one failed sign-in; the count expires after the lock-out window."""
-    attempt_count(_throttle_key(email), settings.LOGIN_LOCKOUT_SECONDS)
+def signin_attempt(*, email, client):
+    """Count one sign-in attempt against the account and against the client (a `client_key`)
+    before its password is checked; False when either is over its limit, so of many parallel
+    guesses only the allowed number reach the password. Counts expire after the lock-out window.
+    """
+    window = settings.LOGIN_LOCKOUT_SECONDS
+    account = attempt_count(_account_key(email), window)
+    from_client = attempt_count(_client_key(client), window)
+    return account <= settings.LOGIN_ATTEMPTS and from_client <= settings.LOGIN_ATTEMPTS_PER_CLIENT
 
 
-def signin_succeeded(*, email):
-    cache.delete(_throttle_key(email))
+def signin_succeeded(*, email, client):
+    """The password was right: the account starts afresh, and the client gets its attempt back
+    (only that one, so signing in to one's own account cannot buy more guesses at another)."""
+    attempts_clear(_account_key(email))
+    attempt_refund(_client_key(client))

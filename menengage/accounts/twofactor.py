@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 import pyotp
 import segno
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError
-from menengage.core.throttle import attempt_count, attempts
+from menengage.core.throttle import attempt_count, attempts_clear
 
 from .models import RecoveryCode, TwoFactorDevice, User
 
@@ -105,8 +104,11 @@ def _throttle_key(user):
     return f"two-factor-failures:{user.pk}"
 
 
-def _failed(user):
-    attempt_count(_throttle_key(user), settings.LOGIN_LOCKOUT_SECONDS)
+def _attempt_or_raise(user):
+    """Count a code attempt before it is checked, and outside the check's transaction (which a
+    wrong code rolls back, and the count with it): parallel guesses cannot pass the limit."""
+    if attempt_count(_throttle_key(user), settings.LOGIN_LOCKOUT_SECONDS) > settings.LOGIN_ATTEMPTS:
+        raise DomainError(LOCKED)
 
 
 def _accept_totp(device, code):
@@ -130,10 +132,17 @@ def _accept_totp(device, code):
     return False
 
 
-@transaction.atomic
 def device_confirm(*, user, code):
     """Confirm `user`'s new device with a first code; return ten fresh recovery codes.
     Records `two_factor.enrol`. Raises DomainError on a wrong code (throttled)."""
+    _attempt_or_raise(user)
+    codes = _device_confirm(user=user, code=code)
+    attempts_clear(_throttle_key(user))
+    return codes
+
+
+@transaction.atomic
+def _device_confirm(*, user, code):
     device = TwoFactorDevice.objects.select_for_update().get(user=user)
     _check_code_or_raise(user, lambda clean: _accept_totp(device, clean), code)
     device.confirmed_at = timezone.now()
@@ -143,19 +152,21 @@ def device_confirm(*, user, code):
 
 
 def _check_code_or_raise(user, accept, code):
-    if attempts(_throttle_key(user)) >= settings.LOGIN_ATTEMPTS:
-        raise DomainError(LOCKED)
     clean = "".join(code.split())
     if not accept(clean):
-        _failed(user)
         raise DomainError(WRONG)
-    cache.delete(_throttle_key(user))
 
 
-@transaction.atomic
 def code_verify(*, user, code):
     """Check a TOTP code or an unused recovery code for `user`; a recovery code is spent.
     Records `two_factor.recovery_used` when one is. Raises DomainError (throttled)."""
+    _attempt_or_raise(user)
+    _code_verify(user=user, code=code)
+    attempts_clear(_throttle_key(user))
+
+
+@transaction.atomic
+def _code_verify(*, user, code):
     device = TwoFactorDevice.objects.select_for_update().get(user=user, confirmed_at__isnull=False)
 
     def accept(clean):

@@ -4,12 +4,8 @@ An activity belongs to its lead organisation and to the networks it involves: th
 representatives and coordinators may edit it, as may the secretariat.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from django.utils import timezone
-
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import has_role, is_secretariat
+from menengage.accounts.permissions import has_role, has_role_anywhere, is_secretariat
 from menengage.members.models import Organisation
 from menengage.members.permissions import coordinates
 from menengage.networks.models import Network
@@ -22,24 +18,10 @@ def represents(user, organisation):
 def can_record_activities(user):
     """May `user` open the form for a new activity: staff, and anyone who represents an
     organisation or coordinates a network."""
-    if is_secretariat(user):
-        return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    today = timezone.localdate()
-    representative = Q(
-        role=RoleAssignment.Role.REPRESENTATIVE,
-        scope_type=ContentType.objects.get_for_model(Organisation),
-    )
-    coordinator = Q(
-        role=RoleAssignment.Role.COORDINATOR,
-        scope_type=ContentType.objects.get_for_model(Network),
-    )
     return (
-        RoleAssignment.objects.filter(user=user, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .filter(representative | coordinator)
-        .exists()
+        is_secretariat(user)
+        or has_role_anywhere(user, RoleAssignment.Role.REPRESENTATIVE, Organisation)
+        or has_role_anywhere(user, RoleAssignment.Role.COORDINATOR, Network)
     )
 
 

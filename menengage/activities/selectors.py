@@ -5,7 +5,6 @@ import hashlib
 import json
 from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import (
     Count,
@@ -21,7 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import is_secretariat, role_scopes
 from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.library.models import Resource
@@ -289,15 +288,8 @@ def activities_editable_by(*, actor):
     )
     if is_secretariat(actor):
         return activities
-    roles = RoleAssignment.objects.filter(user_id=getattr(actor, "pk", None))
-    organisations = roles.filter(
-        role=RoleAssignment.Role.REPRESENTATIVE,
-        scope_type=ContentType.objects.get_for_model(Organisation),
-    ).values("scope_id")
-    networks = roles.filter(
-        role=RoleAssignment.Role.COORDINATOR,
-        scope_type=ContentType.objects.get_for_model(Network),
-    ).values("scope_id")
+    organisations = role_scopes(actor, RoleAssignment.Role.REPRESENTATIVE, Organisation)
+    networks = role_scopes(actor, RoleAssignment.Role.COORDINATOR, Network)
     involved = Activity.networks.through.objects.filter(activity=OuterRef("pk")).filter(
         Q(network__in=networks) | Q(network__parent__in=networks)
     )

@@ -4,6 +4,11 @@ Fernet keys come from `CONCERNS_KEYS` (comma-separated, the first encrypts, all 
 from `CONCERNS_KEY_FILE` (one a line). A development key is derived from `SECRET_KEY` only with
 `DEBUG` or while `SECRET_KEY` is still the development default; a production site without a
 key refuses to take or show concerns rather than store them readable.
+
+Receipts are found by an HMAC keyed with `CONCERNS_RECEIPT_KEY` (comma-separated, the first
+current), not with `SECRET_KEY`: only the receipt's argon2 hash is stored, so its lookup cannot
+be recomputed without the receipt, and tying it to `SECRET_KEY` lost every receipt when that was
+rotated. A receipt found under an older key is moved to the current one when it is used.
 """
 
 import base64
@@ -45,6 +50,25 @@ def configured_keys():
         "Concerns need an encryption key: set CONCERNS_KEYS or CONCERNS_KEY_FILE "
         "(see .env.example). Without one the concerns area stays closed."
     )
+
+
+def receipt_keys():
+    """The keys for receipt lookups, current first. Without CONCERNS_RECEIPT_KEY a development
+    site uses SECRET_KEY, which gives the same lookups the platform made before the setting."""
+    if settings.CONCERNS_RECEIPT_KEY:
+        return tuple(settings.CONCERNS_RECEIPT_KEY)
+    if _is_development():
+        return (settings.SECRET_KEY,)
+    raise ConcernKeyMissing(
+        "Concern receipts need a key: set CONCERNS_RECEIPT_KEY (see .env.example). Without one "
+        "the concerns area stays closed."
+    )
+
+
+def check_keys():
+    """Raise ConcernKeyMissing (or ImproperlyConfigured) unless concerns can be taken and found."""
+    configured_keys()
+    receipt_keys()
 
 
 def development_key(secret_key):
@@ -97,8 +121,8 @@ def rotate(token) -> bytes:
     return fernet().rotate(bytes(token))
 
 
-def keyed_hash(purpose: str, value: str) -> str:
-    """HMAC-SHA256 of `value` with a key derived from SECRET_KEY for one `purpose`: a stable
-    lookup or throttle key that reveals nothing without the server's secret."""
-    key = hmac.new(settings.SECRET_KEY.encode(), purpose.encode(), hashlib.sha256).digest()
+def keyed_hash(purpose: str, value: str, *, secret: str) -> str:
+    """HMAC-SHA256 of `value` with a key derived from `secret` for one `purpose`: a stable
+    lookup that reveals nothing without the secret."""
+    key = hmac.new(secret.encode(), purpose.encode(), hashlib.sha256).digest()
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()

@@ -9,7 +9,7 @@ wrong guesses are throttled, so neither can be guessed online or read from a dat
 import re
 import secrets
 
-from .crypto import keyed_hash
+from .crypto import keyed_hash, receipt_keys
 
 NUMBER = "number"
 PASSPHRASE = "passphrase"  # noqa: S105 - a choice name
@@ -292,4 +292,11 @@ def receipt_normalise(text):
 
 
 def receipt_lookup_key(text):
-    return keyed_hash("concerns.receipt", receipt_normalise(text))
+    """The lookup of a receipt under the current receipt key."""
+    return receipt_lookup_keys(text)[0]
+
+
+def receipt_lookup_keys(text):
+    """The lookups of a receipt under every receipt key, current first."""
+    normalised = receipt_normalise(text)
+    return [keyed_hash("concerns.receipt", normalised, secret=key) for key in receipt_keys()]

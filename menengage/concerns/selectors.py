@@ -2,12 +2,12 @@
 
 import statistics
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.models import RoleAssignment, User
+from menengage.accounts.permissions import role_holders, roles_in_force
 from menengage.governance import selectors as governance
 from menengage.members.models import Membership, Organisation
 from menengage.networks.models import Network
@@ -16,13 +16,6 @@ from . import crypto
 from .models import Attachment, CaseAssignment, CaseExclusion, CaseStep, Concern
 
 SUPPRESS_BELOW = 5
-
-
-def _current_roles():
-    today = timezone.localdate()
-    return RoleAssignment.objects.filter(starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
 
 
 def case_list_for(*, actor):
@@ -73,11 +66,7 @@ def case_assignments(concern):
 
 
 def focal_points_of(network):
-    scope_type = ContentType.objects.get_for_model(Network)
-    people = _current_roles().filter(
-        role=RoleAssignment.Role.FOCAL_POINT, scope_type=scope_type, scope_id=network.pk
-    )
-    return User.objects.filter(pk__in=people.values("user"), is_active=True)
+    return role_holders(RoleAssignment.Role.FOCAL_POINT, network)
 
 
 def global_network():
@@ -115,10 +104,7 @@ def region_of(network):
 
 def people_of_organisation(organisation):
     """Representatives of `organisation`, and its delegates on governing bodies."""
-    scope_type = ContentType.objects.get_for_model(Organisation)
-    representatives = _current_roles().filter(
-        role=RoleAssignment.Role.REPRESENTATIVE, scope_type=scope_type, scope_id=organisation.pk
-    )
+    representatives = roles_in_force(RoleAssignment.Role.REPRESENTATIVE, scope=organisation)
     delegates = governance.terms_current().filter(organisation=organisation).values("delegate")
     return set(representatives.values_list("user", flat=True)) | set(
         delegates.values_list("delegate", flat=True)
@@ -128,16 +114,12 @@ def people_of_organisation(organisation):
 def people_of_network(network):
     """Everyone holding a role in `network` (coordinators, focal points), and the
     representatives of its active member organisations."""
-    network_type = ContentType.objects.get_for_model(Network)
-    organisation_type = ContentType.objects.get_for_model(Organisation)
-    in_network = _current_roles().filter(scope_type=network_type, scope_id=network.pk)
+    in_network = roles_in_force(scope=network)
     members = Membership.objects.filter(
         network=network, status=Membership.Status.ACTIVE, organisation__isnull=False
     ).values("organisation")
-    representatives = _current_roles().filter(
-        role=RoleAssignment.Role.REPRESENTATIVE,
-        scope_type=organisation_type,
-        scope_id__in=members,
+    representatives = roles_in_force(RoleAssignment.Role.REPRESENTATIVE, scope=Organisation).filter(
+        scope_id__in=members
     )
     individuals = Membership.objects.filter(
         network=network, status=Membership.Status.ACTIVE, person__isnull=False

@@ -18,7 +18,12 @@ from menengage.governance import selectors as governance
 from . import crypto, notifications, selectors, throttles
 from .models import Attachment, CaseAssignment, CaseExclusion, CaseStep, Concern
 from .permissions import can_lead_case, can_read_case
-from .receipts import receipt_generate, receipt_lookup_key, receipt_normalise
+from .receipts import (
+    receipt_generate,
+    receipt_lookup_key,
+    receipt_lookup_keys,
+    receipt_normalise,
+)
 
 
 class ReceiptRefused(DomainError):
@@ -117,7 +122,7 @@ def concern_submit(
     Encrypts its words, routes it, excludes the people it is about, and tells the leads that a
     concern arrived (never what it says). Records `concern.submit`. Limited per client (`client`
     is a keyed hash of the address, never stored with the concern)."""
-    if not throttles.submission_allowed(client):
+    if not throttles.submission_attempt(client):
         raise TooManyConcerns(
             _("Too many concerns were sent from here in the last hour. Please try again later.")
         )
@@ -167,7 +172,6 @@ def concern_submit(
     concern.save(update_fields=["route", "handling_network"])
     _assign_leads(concern, leads)
     _add_attachments(concern, None, files)
-    throttles.submission_counted(client)
     audit_record(
         actor=None,
         verb="concern.submit",
@@ -179,19 +183,24 @@ def concern_submit(
 
 
 def concern_for_receipt(*, receipt, client):
-    """The concern whose receipt this is; ReceiptRefused for a wrong one, counted against the
-    client and against all clients together so receipts cannot be guessed."""
-    if throttles.receipt_locked(client):
+    """The concern whose receipt this is; ReceiptRefused for a wrong one. Every receipt tried
+    is counted against the client before it is checked, so receipts cannot be guessed, and a
+    right one is given back."""
+    if not throttles.receipt_attempt(client):
         raise ReceiptRefused(
             _("Too many wrong receipts were tried. Please wait fifteen minutes and try again.")
         )
     normalised = receipt_normalise(receipt)
-    concern = Concern.objects.filter(receipt_lookup=receipt_lookup_key(receipt)).first()
+    lookups = receipt_lookup_keys(receipt)
+    concern = Concern.objects.filter(receipt_lookup__in=lookups).first()
     if concern is None:
         make_password(normalised)  # the same work either way: timing tells nothing
     elif check_password(normalised, concern.receipt_hash):
+        throttles.receipt_succeeded(client)
+        if concern.receipt_lookup != lookups[0]:
+            # Found under an older receipt key: move it to the current one.
+            Concern.objects.filter(pk=concern.pk).update(receipt_lookup=lookups[0])
         return concern
-    throttles.receipt_failed(client)
     raise ReceiptRefused(
         _(
             "No concern matches this receipt. Please check it and try again: the number has "

@@ -37,7 +37,7 @@ def needs_key(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
-            crypto.configured_keys()
+            crypto.check_keys()
         except ImproperlyConfigured:
             return render(request, "concerns/concern_unavailable.html", status=503)
         return view(request, *args, **kwargs)

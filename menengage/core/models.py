@@ -109,3 +109,20 @@ class Term(models.Model):
     @property
     def name(self):
         return in_active_language(self, "name")
+
+
+class AttemptCount(models.Model):
+    """Attempts counted under one key (an account, a hashed client address) until its window
+    ends: the counter behind every limit against guessing and abuse."""
+
+    key = models.CharField(_("key"), max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    # Seconds since the epoch: one integer compares the same way in every database's SQL.
+    window_ends = models.BigIntegerField(_("window ends"), db_index=True)
+
+    class Meta:
+        verbose_name = _("attempt count")
+        verbose_name_plural = _("attempt counts")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

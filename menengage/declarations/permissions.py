@@ -1,20 +1,13 @@
 """Who may comment on, draft, adopt and report on declarations."""
 
-from django.contrib.contenttypes.models import ContentType
-
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import is_secretariat, role_scopes
 from menengage.members.models import Membership, Organisation
 
 
 def member_organisations(user):
     """The organisations with an active membership that `user` represents now."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Organisation.objects.none()
-    scope_type = ContentType.objects.get_for_model(Organisation)
-    represented = RoleAssignment.objects.filter(
-        user=user, role=RoleAssignment.Role.REPRESENTATIVE, scope_type=scope_type
-    ).values("scope_id")
+    represented = role_scopes(user, RoleAssignment.Role.REPRESENTATIVE, Organisation)
     return (
         Organisation.objects.filter(
             pk__in=represented,

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record
@@ -276,14 +275,9 @@ def comment_answer(*, actor, comment, body):
 
 
 def signon_throttle_exceeded(*, client):
-    """Count one sign-on attempt from `client` (an IP address); True when over the limit.
-
-    The address is kept only as a keyed hash in the cache, never in the database.
-    """
-    digest = salted_hmac(
-        "declarations.signon", client or "unknown", algorithm="sha256"
-    ).hexdigest()[:32]
-    return attempt_count(f"declarations-signon:{digest}", SIGNON_WINDOW_SECONDS) > SIGNON_LIMIT
+    """Count one sign-on attempt from `client` (a `core.clients.client_key`, never the address
+    itself); True when over the limit."""
+    return attempt_count(f"declarations-signon:{client}", SIGNON_WINDOW_SECONDS) > SIGNON_LIMIT
 
 
 def organisation_key(name, country):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from menengage.core.clients import client_key
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.spreadsheets import cell_text
 
@@ -64,10 +65,6 @@ def declaration_detail(request, slug):
 # Endorsing
 
 
-def _client(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _member_form(request, declaration, data=None):
     organisations = permissions.member_organisations(request.user)
     if not organisations.exists():
@@ -83,7 +80,7 @@ def endorse(request, slug):
     form = EndorseForm(request.POST or None)
     context = {"declaration": declaration, "form": form}
     if request.method == "POST":
-        if services.signon_throttle_exceeded(client=_client(request)):
+        if services.signon_throttle_exceeded(client=client_key(request)):
             context["error"] = _("Too many sign-ons from your connection. Please try again later.")
             return render(request, "declarations/endorsement_form.html", context, status=429)
         if form.is_robot:

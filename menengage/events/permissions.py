@@ -1,10 +1,8 @@
 """Who may do what with events: organisers, the organising network's coordinators, the
 Secretariat, reviewers of a call, and members for members-only events."""
 
-from django.contrib.contenttypes.models import ContentType
-
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import has_role_anywhere, is_secretariat, roles_held
 from menengage.members.models import Membership, Organisation
 from menengage.members.permissions import coordinates
 
@@ -29,19 +27,16 @@ def organises_any(user):
     return (
         is_secretariat(user)
         or Event.organisers.through.objects.filter(user_id=user.pk).exists()
-        or RoleAssignment.objects.filter(user=user, role=RoleAssignment.Role.COORDINATOR).exists()
+        or has_role_anywhere(user, RoleAssignment.Role.COORDINATOR)
     )
 
 
 def represented_organisation_ids(user):
     """The organisations `user` represents (their REPRESENTATIVE role scopes)."""
-    if not getattr(user, "pk", None):
-        return set()
-    scope_type = ContentType.objects.get_for_model(Organisation)
     return set(
-        RoleAssignment.objects.filter(
-            user_id=user.pk, role=RoleAssignment.Role.REPRESENTATIVE, scope_type=scope_type
-        ).values_list("scope_id", flat=True)
+        roles_held(user, RoleAssignment.Role.REPRESENTATIVE, scope=Organisation).values_list(
+            "scope_id", flat=True
+        )
     )
 
 

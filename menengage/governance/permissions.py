@@ -1,9 +1,7 @@
 """Who may do what in governance: membership of a body is holding one of its seats today."""
 
-from django.contrib.contenttypes.models import ContentType
-
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import has_role, is_secretariat
 
 from .selectors import terms_current
 
@@ -32,11 +30,4 @@ def can_manage_seats(user):
 
 def represents(user, organisation):
     """Is `user` a named representative of `organisation`?"""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return RoleAssignment.objects.filter(
-        user=user,
-        role=RoleAssignment.Role.REPRESENTATIVE,
-        scope_type=ContentType.objects.get_for_model(organisation),
-        scope_id=organisation.pk,
-    ).exists()
+    return has_role(user, RoleAssignment.Role.REPRESENTATIVE, organisation)

@@ -1,7 +1,7 @@
 """Who may do what with memberships; scoped to networks."""
 
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import has_role, is_secretariat
+from menengage.accounts.permissions import has_role, has_role_anywhere, is_secretariat
 
 
 def coordinates(user, network):
@@ -17,9 +17,4 @@ def can_review_application(user, application):
 
 
 def can_see_review_queue(user):
-    return (
-        is_secretariat(user)
-        or RoleAssignment.objects.filter(
-            user_id=getattr(user, "pk", None), role=RoleAssignment.Role.COORDINATOR
-        ).exists()
-    )
+    return is_secretariat(user) or has_role_anywhere(user, RoleAssignment.Role.COORDINATOR)

@@ -4,13 +4,17 @@ import hashlib
 import json
 from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, When
 from django.utils import timezone
 
 from menengage.accounts.models import RoleAssignment, User
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import (
+    is_secretariat,
+    role_holders,
+    role_scopes,
+    roles_in_force,
+)
 from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
@@ -62,13 +66,7 @@ def framework_get(*, kind, version):
 
 def network_coordinators(*, network):
     """The people who coordinate `network`, who are told of its new applications."""
-    scope_type = ContentType.objects.get_for_model(Network)
-    return User.objects.filter(
-        is_active=True,
-        roles__role=RoleAssignment.Role.COORDINATOR,
-        roles__scope_type=scope_type,
-        roles__scope_id=network.pk,
-    ).distinct()
+    return role_holders(RoleAssignment.Role.COORDINATOR, network)
 
 
 def application_queue_for(*, actor):
@@ -84,10 +82,7 @@ def application_queue_for(*, actor):
     )
     if is_secretariat(actor):
         return applications
-    scope_type = ContentType.objects.get_for_model(Network)
-    networks = RoleAssignment.objects.filter(
-        user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
-    ).values("scope_id")
+    networks = role_scopes(actor, RoleAssignment.Role.COORDINATOR, Network)
     return applications.filter(
         Q(membership__network__in=networks)
         | Q(membership__network__parent__in=networks, escalated_at__isnull=False)
@@ -107,12 +102,7 @@ def application_get_for(*, actor, pk):
 
 def organisations_represented_by(*, actor):
     """The organisations `actor` represents, with their memberships and networks."""
-    scope_type = ContentType.objects.get_for_model(Organisation)
-    ids = RoleAssignment.objects.filter(
-        user_id=getattr(actor, "pk", None),
-        role=RoleAssignment.Role.REPRESENTATIVE,
-        scope_type=scope_type,
-    ).values("scope_id")
+    ids = role_scopes(actor, RoleAssignment.Role.REPRESENTATIVE, Organisation)
     return (
         Organisation.objects.filter(pk__in=ids)
         .select_related("country")
@@ -122,12 +112,7 @@ def organisations_represented_by(*, actor):
 
 def organisation_people(*, organisation):
     """The people who represent `organisation`."""
-    scope_type = ContentType.objects.get_for_model(Organisation)
-    return User.objects.filter(
-        roles__role=RoleAssignment.Role.REPRESENTATIVE,
-        roles__scope_type=scope_type,
-        roles__scope_id=organisation.pk,
-    ).order_by("name", "email")
+    return role_holders(RoleAssignment.Role.REPRESENTATIVE, organisation).order_by("name", "email")
 
 
 def framework_unendorsed_by(*, organisations):
@@ -143,14 +128,13 @@ def framework_unendorsed_by(*, organisations):
 
 def framework_announcement_recipients():
     """Representatives of active member organisations, and active individual members."""
-    scope_type = ContentType.objects.get_for_model(Organisation)
     active_orgs = Membership.objects.filter(
         status=Membership.Status.ACTIVE, organisation__isnull=False
     ).values("organisation")
     representatives = Q(
-        roles__role=RoleAssignment.Role.REPRESENTATIVE,
-        roles__scope_type=scope_type,
-        roles__scope_id__in=active_orgs,
+        pk__in=roles_in_force(RoleAssignment.Role.REPRESENTATIVE, scope=Organisation)
+        .filter(scope_id__in=active_orgs)
+        .values("user")
     )
     individuals = Q(memberships__status=Membership.Status.ACTIVE)
     return User.objects.filter(is_active=True).filter(representatives | individuals).distinct()
@@ -160,10 +144,7 @@ def membership_get_for_coordinator(*, actor, pk):
     """One membership of `actor`'s networks (any status but applied), or None."""
     memberships = Membership.objects.select_related("network__parent", "organisation", "person")
     if not is_secretariat(actor):
-        scope_type = ContentType.objects.get_for_model(Network)
-        networks = RoleAssignment.objects.filter(
-            user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
-        ).values("scope_id")
+        networks = role_scopes(actor, RoleAssignment.Role.COORDINATOR, Network)
         memberships = memberships.filter(Q(network__in=networks) | Q(network__parent__in=networks))
     return memberships.exclude(status=Membership.Status.APPLIED).filter(pk=pk).first()
 
@@ -201,10 +182,7 @@ def network_members_for_coordinator(*, actor):
     )
     if is_secretariat(actor):
         return memberships
-    scope_type = ContentType.objects.get_for_model(Network)
-    networks = RoleAssignment.objects.filter(
-        user=actor, role=RoleAssignment.Role.COORDINATOR, scope_type=scope_type
-    ).values("scope_id")
+    networks = role_scopes(actor, RoleAssignment.Role.COORDINATOR, Network)
     return memberships.filter(Q(network__in=networks) | Q(network__parent__in=networks))
 
 

@@ -56,13 +56,37 @@ def test_wrong_receipts_are_throttled_per_client(client, submit):
 
 
 @pytest.mark.django_db
-def test_wrong_receipts_are_throttled_globally(client, submit, monkeypatch):
-    monkeypatch.setattr(throttles, "RECEIPT_FAILURES_GLOBAL", 3)
+def test_an_attacker_with_many_addresses_cannot_lock_out_another_reporter(client, submit):
     _concern, receipt = submit()
-    for number in range(3):
-        open_with(client, "1111 2222 3333 4444", address=f"192.0.2.{number}")
-    response = open_with(client, receipt, address="192.0.2.200")
+    for number in range(40):
+        open_with(client, "1111 2222 3333 4444", address=f"198.51.100.{number}")
+    assert open_with(client.__class__(), receipt, address="192.0.2.200").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_does_not_buy_more_guesses(client, submit):
+    _concern, receipt = submit()
+    for number in range(throttles.RECEIPT_FAILURES_PER_CLIENT):
+        client.post(
+            "/en/concerns/follow-up/",
+            {"receipt": "1111 2222 3333 4444"},
+            REMOTE_ADDR="203.0.113.5",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
+        )
+    response = client.post(
+        "/en/concerns/follow-up/",
+        {"receipt": receipt},
+        REMOTE_ADDR="203.0.113.5",
+        HTTP_X_FORWARDED_FOR="10.0.0.99",
+    )
     assert "Too many wrong receipts" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_right_receipt_does_not_count_against_the_reporter(client, submit):
+    _concern, receipt = submit()
+    for _ in range(throttles.RECEIPT_FAILURES_PER_CLIENT + 2):
+        assert open_with(client.__class__(), receipt).status_code == 302
 
 
 @pytest.mark.django_db
