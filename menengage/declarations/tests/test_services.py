@@ -209,6 +209,7 @@ def test_member_reports_an_action(declaration, representative, member_org, outsi
     assert action.region == "africa"
 
 
+@pytest.mark.django_db
 def test_rate_limit_counts_per_client(monkeypatch):
     monkeypatch.setattr(services, "SIGNON_LIMIT", 3)
     results = [services.signon_throttle_exceeded(client="10.0.0.1") for _ in range(4)]
