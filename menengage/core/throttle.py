@@ -98,3 +98,8 @@ def attempt_refund(key):
 def attempts_clear(key):
     """Forget the attempts under `key` (after a success)."""
     AttemptCount.objects.filter(key=_stored(key)).delete()
+
+
+def limit_exceeded(key, *, limit, seconds):
+    """Count one attempt under `key`; True once the attempts in the window go over `limit`."""
+    return attempt_count(key, seconds) > limit

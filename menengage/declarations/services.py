@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.languages import SITE_LANGUAGES
-from menengage.core.throttle import attempt_count
+from menengage.core.throttle import limit_exceeded
 from menengage.members.models import Membership, Organisation
 from menengage.networks.selectors import region_slug_for_country
 
@@ -277,7 +277,9 @@ def comment_answer(*, actor, comment, body):
 def signon_throttle_exceeded(*, client):
     """Count one sign-on attempt from `client` (a `core.clients.client_key`, never the address
     itself); True when over the limit."""
-    return attempt_count(f"declarations-signon:{client}", SIGNON_WINDOW_SECONDS) > SIGNON_LIMIT
+    return limit_exceeded(
+        f"declarations-signon:{client}", limit=SIGNON_LIMIT, seconds=SIGNON_WINDOW_SECONDS
+    )
 
 
 def organisation_key(name, country):

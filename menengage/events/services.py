@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, InvalidTransition, NotPermitted
+from menengage.core.throttle import limit_exceeded
 
 from . import notifications
 from .models import (
@@ -26,6 +27,9 @@ from .models import (
 from .permissions import can_manage_call, can_register, is_organiser, represented_organisation_ids
 
 CONFIRM_SALT = "events.registration.confirm"
+# Registrations taken from one client in an hour: a team registering together fits; a script
+# sending confirmation mail to arbitrary addresses does not.
+REGISTRATIONS_PER_HOUR = 20
 CHECKIN_SALT = "events.registration.checkin"
 CERTIFICATE_SALT = "events.registration.certificate"
 CONFIRM_MAX_AGE = 30 * 24 * 3600
@@ -62,6 +66,12 @@ def _confirmed_count(event):
 
 def _has_place(event):
     return event.capacity is None or _confirmed_count(event) < event.capacity
+
+
+def registration_limit_exceeded(*, client):
+    """Count one registration from `client` (a `core.clients.client_key`); True when over the
+    hourly limit."""
+    return limit_exceeded(f"events-register:{client}", limit=REGISTRATIONS_PER_HOUR, seconds=3600)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 from menengage.members.selectors import organisations_represented_by
 from menengage.networks.models import Network
@@ -169,6 +170,12 @@ def registration_create(request, slug):
         initial.update(name=user.name, email=user.email, country=user.country_id)
     form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if services.registration_limit_exceeded(client=client_key(request)):
+            form.add_error(
+                None, _("Too many registrations from your connection. Please try again later.")
+            )
+            context = {"event": event, "form": form}
+            return _render(request, "events/registration_form.html", context, 429)
         try:
             registration = services.registration_create(
                 event=event, actor=request.user, **form.cleaned_data

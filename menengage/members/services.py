@@ -18,6 +18,7 @@ from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import Country, Term
+from menengage.core.throttle import limit_exceeded
 from menengage.networks.selectors import network_for_country
 
 from . import notifications
@@ -32,6 +33,8 @@ from .selectors import (
 from .tasks import framework_announce
 
 CONFIRMATION_SALT = "members.application.confirm"
+# Applications sent from one client in an hour.
+APPLICATIONS_PER_HOUR = 5
 CONFIRMATION_MAX_AGE = 14 * 24 * 3600
 THEMES = ("themes", "age_groups", "languages")
 
@@ -125,6 +128,12 @@ def _endorse(*, documents, organisation, person, signatory_name, actor):
 
 def application_token(application):
     return signing.dumps(application.pk, salt=CONFIRMATION_SALT)
+
+
+def application_limit_exceeded(*, client):
+    """Count one application from `client` (a `core.clients.client_key`); True when over the
+    hourly limit. Counted outside the application's transaction, so refused ones count too."""
+    return limit_exceeded(f"members-apply:{client}", limit=APPLICATIONS_PER_HOUR, seconds=3600)
 
 
 @transaction.atomic

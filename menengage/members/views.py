@@ -9,10 +9,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from menengage.accounts.permissions import is_secretariat
+from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 from menengage.core.spreadsheets import cell_text
 
@@ -56,6 +58,11 @@ def framework_version(request, kind, version):
 def join(request):
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if services.application_limit_exceeded(client=client_key(request)):
+            form.add_error(
+                None, _("Too many applications from your connection. Please try again later.")
+            )
+            return render(request, "members/join_form.html", {"form": form}, status=429)
         data = form.cleaned_data
         individual = data["applying_as"] == "individual"
         try:

@@ -216,3 +216,29 @@ def test_registrations_api_needs_the_organisers_token(client, event, organiser, 
     assert other and client.get(url, headers={"Authorization": "Bearer mev_x"}).status_code == 404
     schema = client.get("/api/v1/openapi.json").json()
     assert "OrganiserToken" in schema["components"]["securitySchemes"]
+
+
+@pytest.mark.django_db
+def test_registrations_are_limited_per_client_in_the_visitors_language(
+    client, event, monkeypatch, settings
+):
+    monkeypatch.setattr(services, "REGISTRATIONS_PER_HOUR", 2)
+    event.capacity = None
+    event.save()
+
+    def register(number, address):
+        return client.post(
+            f"/pt/events/{event.slug}/register/",
+            {"name": "Ana", "email": f"ana{number}@example.org", "language": "pt", "gender": ""},
+            REMOTE_ADDR=address,
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",  # from an untrusted peer: ignored
+        )
+
+    assert register(1, "203.0.113.5").status_code == 302
+    assert register(2, "203.0.113.5").status_code == 302
+    refused = register(3, "203.0.113.5")
+    assert refused.status_code == 429
+    assert '<html lang="pt">' in refused.content.decode()
+    assert "Too many registrations" in refused.content.decode()
+    assert Registration.objects.count() == 2
+    assert register(4, "203.0.113.6").status_code == 302

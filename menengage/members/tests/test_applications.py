@@ -236,3 +236,31 @@ def test_framework_pages(client, framework):
     page = client.get("/pt/accountability/core-principles/1.0/")
     assert page.status_code == 200 and "The core-principles." in page.content.decode()
     assert client.get("/en/accountability/core-principles/9.9/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_applications_are_limited_per_client_in_the_visitors_language(
+    client, framework, monkeypatch, settings
+):
+    monkeypatch.setattr(services, "APPLICATIONS_PER_HOUR", 2)
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+
+    def send(number, forwarded):
+        form = {
+            **JOIN,
+            "country": "CL",
+            "name": f"Colectivo Inventado {number}",
+            "submission_key": str(uuid.uuid4()),
+        }
+        return client.post(
+            "/es/join/", form, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+        )
+
+    assert send(1, "203.0.113.5").status_code == 302
+    assert send(2, "198.51.100.1, 203.0.113.5").status_code == 302
+    refused = send(3, "198.51.100.2, 203.0.113.5")
+    assert refused.status_code == 429
+    assert '<html lang="es">' in refused.content.decode()
+    assert refused.context["form"].non_field_errors()
+    assert Application.objects.count() == 2
+    assert send(4, "203.0.113.6").status_code == 302
