@@ -13,7 +13,7 @@ from menengage.testing.concurrency import concurrent_writers
 SIGN_IN = "/en/accounts/sign-in/"
 
 
-def guess(client, email, password="wrong", **headers):
+def guess(client, email, password="wrong", **headers):  # noqa: S107 - a wrong guess
     return client.post(SIGN_IN, {"username": email, "password": password}, **headers)
 
 
@@ -60,9 +60,7 @@ def test_behind_a_trusted_proxy_each_visitor_has_its_own_limit(client, settings)
         )
     behind = {"REMOTE_ADDR": "10.0.0.1"}
     assert locked(guess(client, "x@example.org", HTTP_X_FORWARDED_FOR="203.0.113.5", **behind))
-    assert not locked(
-        guess(client, "x@example.org", HTTP_X_FORWARDED_FOR="203.0.113.6", **behind)
-    )
+    assert not locked(guess(client, "x@example.org", HTTP_X_FORWARDED_FOR="203.0.113.6", **behind))
 
 
 @pytest.mark.django_db
