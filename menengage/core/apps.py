@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "menengage.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import clients  # noqa: F401 - registers the TRUSTED_PROXIES check

@@ -11,6 +11,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.core import checks
 from django.utils.crypto import salted_hmac
 
 
@@ -56,3 +57,21 @@ def client_key(request):
     elif ip is not None and ip.version == 6:
         address = str(ip.ipv4_mapped)
     return salted_hmac("menengage.core.client", address, algorithm="sha256").hexdigest()[:32]
+
+
+@checks.register(checks.Tags.security)
+def check_trusted_proxies(app_configs=None, **kwargs):
+    """A mistyped proxy address would fail every request: say so at start-up instead."""
+    errors = []
+    for proxy in settings.TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            errors.append(
+                checks.Error(
+                    f"TRUSTED_PROXIES holds {proxy!r}, which is not an address or a network.",
+                    hint="Use addresses or networks such as 127.0.0.1 or 10.0.0.0/8.",
+                    id="menengage.E001",
+                )
+            )
+    return errors

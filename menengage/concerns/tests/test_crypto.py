@@ -41,3 +41,42 @@ def test_production_without_a_key_is_refused(settings):
     settings.CONCERNS_KEY_FILE = ""
     with pytest.raises(crypto.ConcernKeyMissing):
         crypto.encrypt_text("x")
+
+
+@pytest.mark.django_db
+def test_rotating_secret_key_keeps_every_receipt(settings, submit):
+    settings.CONCERNS_KEYS = [Fernet.generate_key().decode()]
+    settings.CONCERNS_RECEIPT_KEY = ["receipt-secret-one"]
+    concern, receipt = submit()
+    settings.SECRET_KEY = "a-rotated-secret-key-0123456789"
+    assert services.concern_for_receipt(receipt=receipt, client="c") == concern
+
+
+@pytest.mark.django_db
+def test_a_receipt_under_an_older_receipt_key_is_found_and_moved_to_the_current_one(
+    settings, submit
+):
+    settings.CONCERNS_KEYS = [Fernet.generate_key().decode()]
+    settings.CONCERNS_RECEIPT_KEY = ["old-receipt-secret"]
+    concern, receipt = submit()
+    settings.CONCERNS_RECEIPT_KEY = ["new-receipt-secret", "old-receipt-secret"]
+    assert services.concern_for_receipt(receipt=receipt, client="c") == concern
+    settings.CONCERNS_RECEIPT_KEY = ["new-receipt-secret"]
+    assert services.concern_for_receipt(receipt=receipt, client="c") == concern
+
+
+@pytest.mark.django_db
+def test_without_a_receipt_key_a_production_site_closes_the_concerns_area(client, settings):
+    settings.DEBUG = False
+    settings.SECRET_KEY = "production-secret-0123456789"
+    settings.CONCERNS_KEYS = [Fernet.generate_key().decode()]
+    settings.CONCERNS_RECEIPT_KEY = []
+    with pytest.raises(crypto.ConcernKeyMissing):
+        crypto.receipt_keys()
+    assert client.get("/en/concerns/follow-up/").status_code == 503
+
+
+def test_a_development_site_keys_receipts_as_before_the_setting(settings):
+    settings.DEBUG = True
+    settings.CONCERNS_RECEIPT_KEY = []
+    assert crypto.receipt_keys() == (settings.SECRET_KEY,)

@@ -54,3 +54,10 @@ def test_the_key_hides_the_address_and_groups_an_ipv6_block(settings):
 def test_every_forged_header_gives_the_same_key_from_an_untrusted_peer(settings, forged):
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
     assert client_key(request("203.0.113.7", forged)) == client_key(request("203.0.113.7"))
+
+
+def test_a_mistyped_proxy_is_reported_at_start_up(settings):
+    from menengage.core.clients import check_trusted_proxies
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "proxy.example"]
+    assert [error.id for error in check_trusted_proxies()] == ["menengage.E001"]
