@@ -52,3 +52,26 @@ def test_a_thousand_concurrent_endorsements(declaration, kenya_country):
     confirmed = Endorsement.objects.filter(declaration=declaration, status="confirmed").count()
     assert confirmed == unique
     assert Declaration.objects.get(pk=declaration.pk).individual_count == unique
+
+
+@concurrent_writers
+def test_forty_parallel_sign_ons_let_through_no_more_than_the_limit():
+    outcomes, errors = [], []
+    barrier = threading.Barrier(40)
+
+    def attempt():
+        try:
+            barrier.wait()
+            outcomes.append(services.signon_throttle_exceeded(client="one-client"))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=attempt) for _ in range(40)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert outcomes.count(False) == services.SIGNON_LIMIT
