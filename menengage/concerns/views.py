@@ -283,6 +283,8 @@ def case_attachment(request, pk, attachment_pk):
 
 
 def statistics(request, year):
+    if not 1 <= year < 9999:  # a year the database's date range cannot hold is not a 500
+        raise Http404
     context = {
         "stats": selectors.concern_statistics(year=year),
         "years": selectors.concern_statistics_years(),

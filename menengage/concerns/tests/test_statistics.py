@@ -34,3 +34,8 @@ def test_every_figure_under_five_is_suppressed(client, submit, kenya, focal_keny
 def test_the_transparency_page_links_to_the_statistics(client):
     page = client.get("/en/transparency/").content.decode()
     assert "/en/concerns/statistics/" in page
+
+
+@pytest.mark.django_db
+def test_a_year_out_of_range_is_not_found_not_a_500(client):
+    assert client.get("/en/concerns/statistics/999999/").status_code == 404
