@@ -133,6 +133,9 @@ REPRESENTATIVE = "rio-rep-reservado@example.org"
 # Seen only by current role holders; a persona must not see any the outsider does not.
 MARKERS = (APPLICANT, REGISTRANT, REPRESENTATIVE)
 
+# Not found and forbidden are both a refusal: which one depends on how much a view may admit.
+REFUSALS = {403, 404}
+
 # Placeholders for the parts of addresses that point at nothing in particular.
 DEFAULTS = {"int": 999_999, "slug": "no-such-thing", "str": "no-such-token", "uuid": uuid.uuid4()}
 
@@ -311,7 +314,8 @@ def _leaks(outsider, persona, *, statuses):
     leaks = []
     for key, (status, body) in persona.items():
         outsider_status, outsider_body = outsider[key]
-        if key[0] in statuses and status != outsider_status:
+        both_refused = {status, outsider_status} <= REFUSALS
+        if key[0] in statuses and status != outsider_status and not both_refused:
             leaks.append((key, status, outsider_status))
         for marker in MARKERS:
             if marker in body and marker not in outsider_body:
