@@ -378,7 +378,6 @@ def test_current_roles_do_open_the_walked_views(client, world, staff):
     assert {
         "members:review_queue",
         "members:review_detail",
-        "members:portal",
         "members:portal_edit",
         "members:portal_people",
         "events:registrations",
