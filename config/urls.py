@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("activities/", include("menengage.activities.urls")),
     path("concerns/", include("menengage.concerns.urls")),
     path("", include("menengage.members.urls")),
+    # Wagtail's sign-in for private pages, too, leads to the site's.
+    path("_util/login/", admin_sign_in),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -82,9 +82,11 @@ class SignInView(auth_views.LoginView):
         return super().form_valid(form)
 
 
-def admin_sign_in(request, home):
-    """The admins' sign-in addresses lead to the site's sign-in, keeping where to go next."""
-    return redirect(_with_next("accounts:login", request.GET.get("next") or home))
+def admin_sign_in(request, home=None):
+    """The admins' (and Wagtail's private pages') sign-in addresses lead to the site's sign-in,
+    keeping where to go next."""
+    next_url = request.GET.get("next") or home
+    return redirect(_with_next("accounts:login", next_url) if next_url else "accounts:login")
 
 
 def admin_password_reset(request):
