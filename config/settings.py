@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "menengage.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "menengage.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -171,6 +171,9 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # Pages that need a recent second factor (concern handling) ask for a code again after this
 # many minutes without a request.
 TWO_FACTOR_IDLE_MINUTES = int(env("TWO_FACTOR_IDLE_MINUTES", "30"))
+# TOTP secrets of two-factor devices are encrypted with these Fernet keys (comma-separated, the
+# first encrypts, all decrypt); `menengage two_factor_rotate_keys` re-encrypts with the first.
+TWO_FACTOR_KEYS = env_list("TWO_FACTOR_KEYS")
 # Concern content is encrypted with these Fernet keys (comma-separated, the first encrypts, all
 # decrypt), or with the keys in CONCERNS_KEY_FILE (one a line). Never stored in the database.
 CONCERNS_KEYS = env_list("CONCERNS_KEYS")

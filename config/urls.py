@@ -1,17 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from menengage.accounts.views import admin_password_reset, admin_sign_in
 from menengage.api.api import api
 from menengage.core.health import health
 
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", api.urls),
+    # One sign-in for the site and both admins: theirs lead to it (accounts.views).
+    path("admin/login/", admin_sign_in, {"home": "/admin/"}),
+    re_path(r"^admin/password_reset/", admin_password_reset),
+    path("django-admin/login/", admin_sign_in, {"home": "/django-admin/"}),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -28,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("activities/", include("menengage.activities.urls")),
     path("concerns/", include("menengage.concerns.urls")),
     path("", include("menengage.members.urls")),
+    # Wagtail's sign-in for private pages, too, leads to the site's.
+    path("_util/login/", admin_sign_in),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 COORDINATOR = ("coordinator.kenya@menengage.example", "menengage-demo")
 
 
-def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page, sign_in):
+def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, browser, page, sign_in):
     page.goto(f"{server}/es/join/")
     page.get_by_label("una organización").check()
     page.get_by_label("País").select_option("KE")
@@ -35,3 +35,15 @@ def test_visitor_applies_in_spanish_and_a_coordinator_approves(server, page, sig
 
     page.goto(f"{server}/en/members/?q=Inventada+de+Padres")
     expect(page.get_by_role("link", name="Red Inventada de Padres de Nairobi")).to_be_visible()
+
+    # The new representative chooses a password from the welcome e-mail, in Spanish, and signs in.
+    welcome = quopri.decodestring(server.last_mail_to("lucia@example.org").encode()).decode()
+    link = re.search(r"https?://[^/\s]+(/es/accounts/password/set/\S+/)", welcome).group(1)
+    newcomer = browser.new_context(locale="es-ES").new_page()
+    newcomer.goto(f"{server}{link}")
+    newcomer.locator("#id_new_password1").fill("una-contrasena-larga-42")
+    newcomer.locator("#id_new_password2").fill("una-contrasena-larga-42")
+    newcomer.locator("main form button").click()
+    sign_in(newcomer, "lucia@example.org", "una-contrasena-larga-42")
+    newcomer.goto(f"{server}/es/portal/")
+    expect(newcomer.locator("main")).to_contain_text("Red Inventada de Padres de Nairobi")

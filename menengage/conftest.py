@@ -61,6 +61,38 @@ def _local_cache(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _force_login_is_a_full_sign_in(monkeypatch):
+    """`client.force_login(user)` stands for a complete sign-in, second factor included, as it
+    skips the password too. A session signed in by the password alone is `client.login(...)`
+    (or the `password_only` fixture): what the admins' old sign-in pages left behind."""
+    from django.test import Client
+
+    from menengage.accounts import twofactor
+
+    force_login = Client.force_login
+
+    def force_full_login(self, user, backend=None):
+        force_login(self, user, backend)
+        session = self.session
+        twofactor.session_mark_verified(session)
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_full_login)
+
+
+@pytest.fixture
+def password_only(client):
+    """`password_only(user)`: the client signed in as `user` by the password alone, with no
+    second factor, as `login()` after a password check leaves a session."""
+
+    def sign_in(user):
+        assert client.login(username=user.email, password=PASSWORD)
+        return client
+
+    return sign_in
+
+
 @pytest.fixture
 def staff(db):
     return User.objects.create_superuser("staff@example.org", PASSWORD, name="Sam Staff")

@@ -1,10 +1,13 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.clients import client_key
 
 from . import services
+from .models import User
+from .passwords import password_reset_is_limited
 
 
 class SignInForm(AuthenticationForm):
@@ -57,3 +60,26 @@ class TwoFactorEnrolForm(forms.Form):
         help_text=_("The six-digit code your authenticator app now shows."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Ask for a link to choose a password, limited per address and per client."""
+
+    error_messages = {
+        "limited": _("Too many requests for a password link. Please wait an hour and try again."),
+    }
+
+    def __init__(self, *args, client="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if password_reset_is_limited(email=email, client=self.client):
+            raise forms.ValidationError(self.error_messages["limited"], code="limited")
+        return email
+
+    def get_users(self, email):
+        """Every active account with this address, with a password or not yet: a new
+        representative has none until they choose one."""
+        return User.objects.filter(email__iexact=email, is_active=True)

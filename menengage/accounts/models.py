@@ -121,7 +121,8 @@ class TwoFactorDevice(models.Model):
     user = models.OneToOneField(
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="two_factor_device"
     )
-    secret = models.CharField(_("secret"), max_length=64)
+    # The TOTP secret, Fernet-encrypted with TWO_FACTOR_KEYS (accounts.twofactor.device_secret).
+    secret_encrypted = models.TextField(_("secret (encrypted)"))
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     # The time step of the last accepted code: a code is never accepted twice.
     last_step = models.BigIntegerField(_("last time step used"), null=True, blank=True)

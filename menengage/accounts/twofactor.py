@@ -2,8 +2,11 @@
 
 A person who needs a second factor (staff, coordinators, focal points) is not signed in by the
 password alone: the sign-in view parks them as "pending" in the session and the two-factor view
-completes the sign-in once a code is right. Pages that handle confidential cases also ask for a
-code again after a short idle time (`two_factor_required`).
+completes the sign-in once a code is right. Any other session that carries such a person without
+a second factor (one from before two-factor sign-in, or a role gained since) counts as nobody
+signed in, everywhere: `signed_in_user` is what `request.user` is (accounts.middleware).
+Pages that handle confidential cases also ask for a code again after a short idle time
+(`two_factor_required`).
 """
 
 import functools
@@ -15,17 +18,21 @@ from urllib.parse import urlencode
 import pyotp
 import segno
 from django.conf import settings
+from django.contrib.auth.middleware import get_user
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core import keyring
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError
 from menengage.core.throttle import attempt_count, attempts_clear
 
 from .models import RecoveryCode, TwoFactorDevice, User
+from .permissions import needs_two_factor
 
 ISSUER = "MenEngage Alliance"
 RECOVERY_CODE_COUNT = 10
@@ -49,16 +56,43 @@ def is_enrolled(user):
     return TwoFactorDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()
 
 
+def _fernet():
+    return keyring.fernet(
+        settings.TWO_FACTOR_KEYS, purpose="two-factor secrets", setting="TWO_FACTOR_KEYS"
+    )
+
+
+def secret_seal(secret):
+    """A TOTP secret encrypted for storage with the current `TWO_FACTOR_KEYS` key."""
+    return _fernet().encrypt(secret.encode()).decode()
+
+
+def device_secret(device):
+    """The device's TOTP secret, decrypted: it is stored encrypted, never in clear."""
+    return _fernet().decrypt(device.secret_encrypted.encode()).decode()
+
+
+def device_secret_rotate(device):
+    """Re-encrypt the device's secret with the current key; True when it changed."""
+    sealed = _fernet().rotate(device.secret_encrypted.encode()).decode()
+    changed = sealed != device.secret_encrypted
+    if changed:
+        TwoFactorDevice.objects.filter(pk=device.pk).update(secret_encrypted=sealed)
+    return changed
+
+
 def device_start_enrolment(*, user):
     """An unconfirmed device with a fresh secret, or the one already started."""
     device, _created = TwoFactorDevice.objects.get_or_create(
-        user=user, defaults={"secret": pyotp.random_base32()}
+        user=user, defaults={"secret_encrypted": secret_seal(pyotp.random_base32())}
     )
     return device
 
 
 def provisioning_uri(device):
-    return pyotp.TOTP(device.secret).provisioning_uri(name=device.user.email, issuer_name=ISSUER)
+    return pyotp.TOTP(device_secret(device)).provisioning_uri(
+        name=device.user.email, issuer_name=ISSUER
+    )
 
 
 def qr_data_uri(device):
@@ -96,7 +130,12 @@ def recovery_codes_generate(*, user):
 def device_enrol_fixed(*, user, secret):
     """A confirmed device with a known secret: only for the published demo accounts."""
     TwoFactorDevice.objects.update_or_create(
-        user=user, defaults={"secret": secret, "confirmed_at": timezone.now(), "last_step": None}
+        user=user,
+        defaults={
+            "secret_encrypted": secret_seal(secret),
+            "confirmed_at": timezone.now(),
+            "last_step": None,
+        },
     )
 
 
@@ -113,7 +152,7 @@ def _attempt_or_raise(user):
 
 def _accept_totp(device, code):
     """Accept a current TOTP code (one step of drift either way), never the same step twice."""
-    totp = pyotp.TOTP(device.secret)
+    totp = pyotp.TOTP(device_secret(device))
     now = time.time()
     current = int(now // totp.interval)
     for step in (current - 1, current, current + 1):
@@ -207,6 +246,27 @@ def pending_user(request):
         return None, None
     user = User.objects.filter(pk=pending["user"], is_active=True).first()
     return user, pending
+
+
+def session_has_second_factor(session):
+    """Has this session passed a second factor since it was signed in?"""
+    return bool(session.get(VERIFIED_KEY))
+
+
+def signed_in_user(user, session):
+    """`user` as signed in by `session`: nobody, when `user` needs a second factor the session has
+    not passed. The one place the second factor is enforced, for every page, API call and admin."""
+    if not user.is_authenticated or session_has_second_factor(session):
+        return user
+    return AnonymousUser() if needs_two_factor(user) else user
+
+
+def half_signed_in_user(request):
+    """The person whose password alone signed this session in while they need a second factor."""
+    user = get_user(request)
+    if user.is_authenticated and not signed_in_user(user, request.session).is_authenticated:
+        return user
+    return None
 
 
 def session_mark_verified(session):

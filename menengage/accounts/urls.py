@@ -21,6 +21,11 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path(
+        "password/set/<uidb64>/<token>/",
+        views.PasswordSetView.as_view(),
+        name="password_set",
+    ),
+    path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(
             template_name="accounts/password_reset_complete.html"

@@ -11,29 +11,18 @@ be recomputed without the receipt, and tying it to `SECRET_KEY` lost every recei
 rotated. A receipt found under an older key is moved to the current one when it is used.
 """
 
-import base64
 import hashlib
 import hmac
 import json
-import logging
-from functools import lru_cache
 from pathlib import Path
 
-from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
-logger = logging.getLogger(__name__)
-
-DEVELOPMENT_SECRET_PREFIX = "insecure-"  # noqa: S105 - the default SECRET_KEY starts so
+from menengage.core import keyring
 
 
-class ConcernKeyMissing(ImproperlyConfigured):
+class ConcernKeyMissing(keyring.KeyMissing):
     """No encryption key is configured for concerns on a production site."""
-
-
-def _is_development():
-    return settings.DEBUG or settings.SECRET_KEY.startswith(DEVELOPMENT_SECRET_PREFIX)
 
 
 def configured_keys():
@@ -42,14 +31,14 @@ def configured_keys():
     if not keys and settings.CONCERNS_KEY_FILE:
         text = Path(settings.CONCERNS_KEY_FILE).read_text()
         keys = [line.strip() for line in text.splitlines() if line.strip()]
-    if keys:
-        return tuple(keys)
-    if _is_development():
-        return (development_key(settings.SECRET_KEY),)
-    raise ConcernKeyMissing(
-        "Concerns need an encryption key: set CONCERNS_KEYS or CONCERNS_KEY_FILE "
-        "(see .env.example). Without one the concerns area stays closed."
-    )
+    try:
+        return keyring.keys_or_development(
+            keys, purpose="concerns", setting="CONCERNS_KEYS or CONCERNS_KEY_FILE"
+        )
+    except keyring.KeyMissing as missing:
+        raise ConcernKeyMissing(
+            f"{missing} Without one the concerns area stays closed."
+        ) from missing
 
 
 def receipt_keys():
@@ -57,7 +46,7 @@ def receipt_keys():
     site uses SECRET_KEY, which gives the same lookups the platform made before the setting."""
     if settings.CONCERNS_RECEIPT_KEY:
         return tuple(settings.CONCERNS_RECEIPT_KEY)
-    if _is_development():
+    if keyring.is_development():
         return (settings.SECRET_KEY,)
     raise ConcernKeyMissing(
         "Concern receipts need a key: set CONCERNS_RECEIPT_KEY (see .env.example). Without one "
@@ -71,23 +60,8 @@ def check_keys():
     receipt_keys()
 
 
-def development_key(secret_key):
-    digest = hashlib.sha256(b"menengage-concerns-development:" + secret_key.encode()).digest()
-    return base64.urlsafe_b64encode(digest).decode()
-
-
-@lru_cache(maxsize=4)
-def _multifernet(keys):
-    if keys == (development_key(settings.SECRET_KEY),):
-        logger.warning("Concerns are encrypted with a development key derived from SECRET_KEY.")
-    return MultiFernet([Fernet(key.encode()) for key in keys])
-
-
 def fernet():
-    try:
-        return _multifernet(configured_keys())
-    except ValueError as bad:
-        raise ImproperlyConfigured(f"A concerns key is not a valid Fernet key: {bad}") from bad
+    return keyring.fernet(configured_keys(), purpose="concerns", setting="CONCERNS_KEYS")
 
 
 def encrypt_bytes(data: bytes) -> bytes:

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from menengage.accounts.passwords import password_set_link
+
 OUTCOME_SUBJECTS = {
     "approved": _("Welcome to the MenEngage Alliance"),
     "declined": _("Your application to the MenEngage Alliance"),
@@ -47,12 +49,17 @@ def send_new_application_to_coordinators(application, coordinators):
 
 
 def send_application_outcome(application, outcome):
+    context = {"application": application}
+    if outcome == "approved":
+        context["set_password_link"] = password_set_link(
+            email=application.applicant_email, language=application.language
+        )
     _send(
         to=application.applicant_email,
         language=application.language,
         subject=OUTCOME_SUBJECTS[outcome],
         template=f"members/email/application_{outcome}.txt",
-        context={"application": application},
+        context=context,
     )
 
 
@@ -92,6 +99,11 @@ def send_invitation(person, organisation, inviter):
         subject=_("You now represent %(organisation)s in the MenEngage Alliance"),
         params={"organisation": str(organisation)},
         template="members/email/invitation.txt",
-        context={"person": person, "organisation": organisation, "inviter": inviter},
-        link_to=("accounts:password_reset",),
+        context={
+            "person": person,
+            "organisation": organisation,
+            "inviter": inviter,
+            "set_password_link": password_set_link(email=person.email, language=person.language),
+        },
+        link_to=("accounts:login",),
     )
