@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("menengage.library.urls")),
     path("declarations/", include("menengage.declarations.urls")),
     path("activities/", include("menengage.activities.urls")),
+    path("evidence/", include("menengage.evidence.urls")),
     path("concerns/", include("menengage.concerns.urls")),
     path("", include("menengage.members.urls")),
     path("", include(wagtail_urls)),
