@@ -17,6 +17,7 @@ from menengage.members.services import organisation_register
 from menengage.networks.models import Network
 
 from .. import services
+from ..demo import synthetic_answers
 from ..models import Instrument
 
 
@@ -65,27 +66,18 @@ def synthetic_csv(
     waves=("baseline", "endline"),
     group="intervention",
     prefix="R",
-    extra_columns=None,
 ):
-    """A CSV of answers where each respondent's equity improves by about `shift` points per
-    item between the first and the last wave."""
-    rng = random.Random(seed)
-    items = list(instrument.items.all())
-    points = instrument.points
-    header = ["respondent", "wave", "group", "age_group", "gender"] + [item.code for item in items]
-    lines = [",".join(header + list(extra_columns or {}))]
-    for number in range(respondents):
-        level = rng.gauss(0, 0.6)
-        for index, wave in enumerate(waves):
-            row = [f"{prefix}{number:04d}", wave, group, "youth", rng.choice(["man", "Man", ""])]
-            for item in items:
-                equity = 2 + level + (shift if index else 0) + rng.gauss(0, 0.7)
-                value = min(points[-1], max(points[0], round(equity)))
-                if item.reverse_scored:
-                    value = points[0] + points[-1] - value
-                row.append(str(value))
-            lines.append(",".join(row + list((extra_columns or {}).values())))
-    return ("\n".join(lines) + "\n").encode()
+    """The demo's invented answers, without missing ones, from a seeded generator."""
+    return synthetic_answers(
+        instrument,
+        random.Random(seed),
+        respondents=respondents,
+        shift=shift,
+        group=group,
+        prefix=prefix,
+        waves=waves,
+        missing=0,
+    )
 
 
 @pytest.fixture
