@@ -16,7 +16,7 @@ from menengage.core.models import Term
 from menengage.networks.models import Network
 
 from . import analysis
-from .models import Design, Evaluation, Instrument, Item, Response
+from .models import Design, Evaluation, Instrument, Item, Response, Wave
 from .permissions import can_manage_evaluation, represented_organisation_ids
 
 POOLED_FILTERS = ("family", "region", "age_group", "design", "method")
@@ -214,9 +214,14 @@ def public_results(evaluation):
         return cell if cell and n >= small else None
 
     waves = [
-        {**summary, "suppressed": summary["n"] < small}
+        {**summary, "label": str(Wave(summary["wave"]).label), "suppressed": False}
         if summary["n"] >= small
-        else {"wave": summary["wave"], "n": None, "suppressed": True}
+        else {
+            "wave": summary["wave"],
+            "label": str(Wave(summary["wave"]).label),
+            "n": None,
+            "suppressed": True,
+        }
         for summary in (results.get("waves") or {}).values()
     ]
     change = results.get("change")

@@ -110,8 +110,11 @@ def column_targets(header, *, item_codes, column_map):
     known = set(item_codes) | set(IDENTITY_COLUMNS)
     targets = {}
     for index, name in enumerate(header):
-        target = mapping.get(name, name)
-        if target in known and target not in targets.values():
+        # KoboToolbox and ODK Central prefix a question in a group with the group's name
+        # (items/gem01, items-gem01); the bare name counts when nothing else claims it.
+        candidates = [mapping.get(name, name), name.rsplit("/", 1)[-1], name.rsplit("-", 1)[-1]]
+        target = next((option for option in candidates if option in known), None)
+        if target and target not in targets.values():
             targets[index] = target
     return targets
 

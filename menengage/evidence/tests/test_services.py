@@ -182,3 +182,15 @@ def test_publish_rules(evaluation, scored_evaluation, representative, other_repr
 def test_cannot_publish_without_results(evaluation, representative):
     with pytest.raises(InvalidTransition):
         services.evaluation_publish(evaluation=evaluation, actor=representative)
+
+
+def test_kobo_export_with_group_prefixes_and_semicolons(evaluation, representative, gem):
+    lines = synthetic_csv(gem, respondents=10).decode().splitlines()
+    header = lines[0].split(",")
+    header = header[:5] + [f"items/{code}" for code in header[5:]] + ["_uuid"]
+    rows = [";".join(header)] + [";".join(line.split(",") + ["abc"]) for line in lines[1:]]
+    report = services.responses_upload(
+        evaluation=evaluation, actor=representative, content="\n".join(rows).encode()
+    )
+    assert report.written == 20 and report.ignored_columns == ["_uuid"]
+    assert Response.objects.filter(score__isnull=False).count() == 20
