@@ -78,6 +78,7 @@ def filter_options():
             "families": [
                 Option(family, family.upper())
                 for family in Instrument.objects.exclude(status=Instrument.Status.DRAFT)
+                .order_by("family")
                 .values_list("family", flat=True)
                 .distinct()
             ],

@@ -182,3 +182,22 @@ def test_xlsform_is_valid_for_pyxform(client, gem, language):
     )
     assert gem.items.first().texts[language] in xform
     assert client.get(reverse("evidence:xlsform", args=["gem", 1, "xx"])).status_code == 404
+
+
+def test_ended_representative_role_opens_nothing(signed_in, evaluation, representative, gem):
+    import datetime
+
+    from menengage.accounts.models import RoleAssignment
+    from menengage.core.errors import NotPermitted
+
+    # No service ends a role yet; the role's dates are what the permission checks.
+    RoleAssignment.objects.filter(user=representative).update(
+        ends_on=datetime.date.today() - datetime.timedelta(days=1)
+    )
+    client = signed_in(representative)
+    assert client.get(reverse("evidence:evaluation", args=[evaluation.pk])).status_code == 404
+    assert client.get(reverse("evidence:create")).status_code == 403
+    with pytest.raises(NotPermitted):
+        services.responses_upload(
+            evaluation=evaluation, actor=representative, content=synthetic_csv(gem)
+        )
