@@ -1,17 +1,21 @@
 """About 40 invented programme evaluations (a few more per --scale step) by member
 organisations in every region, with synthetic GEM Scale answers at baseline and endline
 whose true effects spread realistically (most small to moderate gains, a few none), each
-registered, uploaded and published through the services."""
+registered, uploaded and published through the services. The activities' demo
+representative (activities.lead@menengage.example) has two of them, one unpublished."""
 
 import datetime
 
 from django.utils import timezone
 
+from menengage.accounts.models import User
+from menengage.activities.demo import DEMO_REPRESENTATIVE_EMAIL
 from menengage.core.models import Term
-from menengage.members.models import Membership
+from menengage.members.models import Membership, Organisation
 
 from . import services
 from .models import Instrument
+from .permissions import represented_organisation_ids
 
 PROGRAMMES = [
     "Fathers' circles",
@@ -88,7 +92,10 @@ def load(demo):
     regions = _members_by_region()
     if gem is None or not regions:
         return
-    from menengage.members.models import Organisation
+    # The demo representative's organisation gets two evaluations, one left unpublished,
+    # so that signing in as them shows what only the organisation sees.
+    person = User.objects.filter(email=DEMO_REPRESENTATIVE_EMAIL).first()
+    own = represented_organisation_ids(person) if person else []
 
     age_groups = list(Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP))
     today = timezone.localdate()
@@ -97,7 +104,8 @@ def load(demo):
     published = 0
     for number in range(count):
         region = keys[number % len(keys)]
-        organisation = Organisation.objects.get(pk=rng.choice(regions[region]))
+        chosen_id = own[0] if own and number < 2 else rng.choice(regions[region])
+        organisation = Organisation.objects.get(pk=chosen_id)
         comparison = rng.random() < 0.25
         chosen = rng.sample(age_groups, rng.randint(1, 2))
         evaluation = services.evaluation_register(
@@ -131,7 +139,7 @@ def load(demo):
                 age_groups=codes,
             ).split(b"\n", 1)[1]
         services.responses_upload(evaluation=evaluation, actor=demo.staff, content=content)
-        if rng.random() < 0.85:
+        if rng.random() < 0.85 and not (own and number == 1):
             services.evaluation_publish(evaluation=evaluation, actor=demo.staff)
             published += 1
     demo.say(f"{count} evaluations with synthetic GEM Scale answers, {published} published")
