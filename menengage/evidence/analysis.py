@@ -3,9 +3,9 @@ Cronbach's alpha, change from baseline with its confidence interval and tests, s
 effect sizes, and the random-effects pooling of effect sizes across evaluations.
 
 The numerical methods come from SciPy (t and Wilcoxon tests, their intervals, correlations)
-and statsmodels (standardised mean differences of independent groups, DerSimonian-Laird and
-Paule-Mandel random-effects pooling); only what they do not provide is written here, each
-formula with its source.
+and statsmodels (DerSimonian-Laird and Paule-Mandel random-effects pooling); only what they
+do not provide (alpha, the scoring rule, the standardised changes for paired and
+pre/post-with-comparison designs) is written here, each formula with its source.
 """
 
 import math
@@ -151,32 +151,50 @@ def paired_change(before, after):
     )
 
 
-def difference_in_differences(change_programme, change_comparison):
-    """The programme group's change minus the comparison group's, with the 95 % interval of
-    Welch's t-test (SciPy), and the standardised mean difference of the change scores with
-    its variance, bias-corrected (statsmodels' effectsize_smd). None when a group has fewer
-    than SMALL_CELL respondents."""
-    from statsmodels.stats.meta_analysis import effectsize_smd
-
-    programme = np.asarray(change_programme, dtype=float)
-    comparison = np.asarray(change_comparison, dtype=float)
-    if min(len(programme), len(comparison)) < SMALL_CELL:
+def difference_in_differences(
+    programme_before, programme_after, comparison_before, comparison_after
+):
+    """The programme group's mean change minus the comparison group's, with the 95 %
+    interval of Welch's t-test on the change scores (SciPy), and Morris's d_ppc2: that
+    difference over the pooled baseline SD, bias-corrected, with its variance (Morris 2008,
+    equations 8 and 25), so that it is on the same scale as the single-group g and pools
+    with it. None when a group has fewer than SMALL_CELL matched respondents."""
+    groups = [
+        np.asarray(values, dtype=float)
+        for values in (programme_before, programme_after, comparison_before, comparison_after)
+    ]
+    before_t, after_t, before_c, after_c = groups
+    n_t, n_c = len(before_t), len(before_c)
+    if min(n_t, n_c) < SMALL_CELL:
         return None
-    test = stats.ttest_ind(programme, comparison, equal_var=False)
+    change_t, change_c = after_t - before_t, after_c - before_c
+    test = stats.ttest_ind(change_t, change_c, equal_var=False)
     interval = test.confidence_interval(0.95)
-    g, variance = effectsize_smd(
-        programme.mean(),
-        programme.std(ddof=1),
-        len(programme),
-        comparison.mean(),
-        comparison.std(ddof=1),
-        len(comparison),
+    difference = change_t.mean() - change_c.mean()
+    sd_pre = math.sqrt(
+        ((n_t - 1) * before_t.var(ddof=1) + (n_c - 1) * before_c.var(ddof=1)) / (n_t + n_c - 2)
     )
+    if sd_pre == 0:
+        return None
+    correlations = [
+        stats.pearsonr(before, after).statistic if before.std() > 0 and after.std() > 0 else 1.0
+        for before, after in ((before_t, after_t), (before_c, after_c))
+    ]
+    rho = min(((n_t - 1) * correlations[0] + (n_c - 1) * correlations[1]) / (n_t + n_c - 2), 0.999)
+    c_p = hedges_correction(n_t + n_c - 2)
+    g = c_p * difference / sd_pre
+    share = (n_t + n_c) / (n_t * n_c)
+    variance = (
+        2 * c_p**2 * (1 - rho) * share * (n_t + n_c - 2) / (n_t + n_c - 4)
+        * (1 + g**2 / (2 * (1 - rho) * share))
+        - g**2
+    )  # fmt: skip
+    variance = max(variance, 1e-9)
     half = stats.norm.ppf(0.975) * math.sqrt(variance)
     return {
-        "n_programme": len(programme),
-        "n_comparison": len(comparison),
-        "difference": float(programme.mean() - comparison.mean()),
+        "n_programme": n_t,
+        "n_comparison": n_c,
+        "difference": float(difference),
         "ci_low": float(interval.low),
         "ci_high": float(interval.high),
         "p_value": float(test.pvalue),

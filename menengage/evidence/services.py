@@ -453,8 +453,10 @@ def evaluation_analyse(*, evaluation):
         if evaluation.design == Design.PRE_POST_COMPARISON:
             comparison = [pair for pair in pairs if pair[0][1] == "comparison"]
             did = analysis.difference_in_differences(
-                [after - before for _key, before, after in programme],
-                [after - before for _key, before, after in comparison],
+                [pair[1] for pair in programme],
+                [pair[2] for pair in programme],
+                [pair[1] for pair in comparison],
+                [pair[2] for pair in comparison],
             )
             results["comparison"] = did
             effect = did and (did["g"], did["g_variance"], did["n_programme"] + did["n_comparison"])

@@ -72,17 +72,30 @@ def test_paired_change_interval_and_hedges_g():
     assert analysis.paired_change(before[:9], after[:9]) is None
 
 
-def test_difference_in_differences_matches_hand_smd():
-    programme = [3, 5, 4, 6, 2, 5, 4, 3, 6, 5, 4, 4]
-    comparison = [1, 0, 2, 1, -1, 1, 0, 2, 1, 0, 1, 1]
-    result = analysis.difference_in_differences(programme, comparison)
-    m1, m2 = np.mean(programme), np.mean(comparison)
-    s1, s2 = np.std(programme, ddof=1), np.std(comparison, ddof=1)
-    pooled = math.sqrt((11 * s1**2 + 11 * s2**2) / 22)
-    d = (m1 - m2) / pooled
-    # statsmodels corrects with the exact gamma-function J; 1 - 3/(4 df - 1) is within 1e-3.
-    assert result["g"] == pytest.approx(d * (1 - 3 / (4 * 22 - 1)), rel=1e-3)
-    assert result["difference"] == pytest.approx(m1 - m2)
+def test_difference_in_differences_morris_ppc2():
+    rng = np.random.default_rng(3)
+    before_t, before_c = rng.normal(48, 6, 30), rng.normal(48, 6, 25)
+    after_t = before_t + rng.normal(3, 4, 30)
+    after_c = before_c + rng.normal(0.5, 4, 25)
+    result = analysis.difference_in_differences(before_t, after_t, before_c, after_c)
+    # Morris (2008) eq. 8 and 25, written out independently.
+    difference = (after_t.mean() - before_t.mean()) - (after_c.mean() - before_c.mean())
+    sd_pre = math.sqrt((29 * before_t.var(ddof=1) + 24 * before_c.var(ddof=1)) / 53)
+    c_p = 1 - 3 / (4 * 53 - 1)
+    g = c_p * difference / sd_pre
+    rho = (
+        29 * np.corrcoef(before_t, after_t)[0, 1] + 24 * np.corrcoef(before_c, after_c)[0, 1]
+    ) / 53
+    share = 55 / (30 * 25)
+    variance = (
+        2 * c_p**2 * (1 - rho) * share * 53 / 51 * (1 + g**2 / (2 * (1 - rho) * share)) - g**2
+    )
+    assert result["difference"] == pytest.approx(difference)
+    assert result["g"] == pytest.approx(g)
+    assert result["g_variance"] == pytest.approx(variance)
+    welch = stats.ttest_ind(after_t - before_t, after_c - before_c, equal_var=False)
+    assert result["p_value"] == pytest.approx(welch.pvalue)
+    assert analysis.difference_in_differences(before_t[:9], after_t[:9], before_c, after_c) is None
 
 
 def test_dersimonian_laird_by_hand():
