@@ -252,6 +252,10 @@ def measure(database_url):
     finally:
         server.terminate()
         server.wait(timeout=10)
+    for module in app_benches():
+        for command in getattr(module, "COMMANDS", []):
+            # Timings of work that is not a page (an app's `COMMANDS`), printed as they come.
+            subprocess.run([MENENGAGE, *command], cwd=ROOT, env=environment(database_url))
     return rows, broken
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "menengage.library",
     "menengage.declarations",
     "menengage.activities",
+    "menengage.evidence",
     "menengage.concerns",
     "menengage.content",
     "menengage.api",

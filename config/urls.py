@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("menengage.library.urls")),
     path("declarations/", include("menengage.declarations.urls")),
     path("activities/", include("menengage.activities.urls")),
+    path("evidence/", include("menengage.evidence.urls")),
     path("concerns/", include("menengage.concerns.urls")),
     path("", include("menengage.members.urls")),
     # Wagtail's sign-in for private pages, too, leads to the site's.

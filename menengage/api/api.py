@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from menengage.activities.api import router as activities_router
 from menengage.declarations.api import router as declarations_router
 from menengage.events.api import router as events_router
+from menengage.evidence.api import router as evidence_router
 from menengage.governance.api import router as governance_router
 from menengage.library.api import router as library_router
 from menengage.members.api import router as members_router
@@ -28,3 +29,4 @@ api.add_router("/", events_router)
 api.add_router("/", library_router)
 api.add_router("/", declarations_router)
 api.add_router("/", activities_router)
+api.add_router("/", evidence_router)

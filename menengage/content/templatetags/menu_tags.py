@@ -41,4 +41,5 @@ def main_menu(context):
     items.append((_("Activities"), reverse("activities:list")))
     items.append((_("Declarations"), reverse("declarations:index")))
     items.append((_("Library"), reverse("library:index")))
+    items.append((_("Evidence"), reverse("evidence:index")))
     return {"items": items, "current": request.path}

@@ -1,0 +1,131 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from menengage.accounts.permissions import is_secretariat
+from menengage.activities.models import Activity
+from menengage.core.models import Country, Term
+from menengage.members.forms import CountryChoiceField, TermChoiceField
+from menengage.members.models import Membership, Organisation
+
+from .models import Design, Instrument, Wave
+from .permissions import represented_organisation_ids
+from .uploads import MAX_UPLOAD_BYTES
+
+
+class InstrumentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, instrument):
+        return str(instrument)
+
+
+class EvaluationForm(forms.Form):
+    """Registering an evaluation: what is evaluated, how, where, and its ethics."""
+
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    instrument = InstrumentChoiceField(label=_("Instrument"), queryset=None)
+    title = forms.CharField(label=_("Programme evaluated"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
+    activity = forms.ModelChoiceField(
+        label=_("Joint activity evaluated"),
+        queryset=None,
+        required=False,
+        help_text=_("Optional: the activity recorded on this site that the programme is part of."),
+    )
+    design = forms.ChoiceField(label=_("Design"), choices=Design.choices, widget=forms.RadioSelect)
+    waves = forms.MultipleChoiceField(
+        label=_("Waves"),
+        choices=Wave.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Wave.BASELINE, Wave.ENDLINE],
+    )
+    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all())
+    age_groups = TermChoiceField(
+        label=_("Age groups"),
+        queryset=Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP),
+    )
+    ethics_body = forms.CharField(label=_("Ethics approval by"), max_length=200)
+    ethics_reference = forms.CharField(
+        label=_("Approval reference"), max_length=100, required=False
+    )
+    ethics_approved_on = forms.DateField(
+        label=_("Approved on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    consent_statement = forms.CharField(
+        label=_("Consent statement"),
+        widget=forms.Textarea,
+        help_text=_(
+            "What respondents were told and agreed to (Accountability Standard 9): the "
+            "purpose, that taking part is voluntary, that answers are kept under a code and "
+            "who sees them."
+        ),
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = Organisation.objects.filter(
+            memberships__status=Membership.Status.ACTIVE
+        ).distinct()
+        if not is_secretariat(actor):
+            members = members.filter(pk__in=represented_organisation_ids(actor))
+        self.fields["organisation"].queryset = members.order_by("name")
+        self.fields["instrument"].queryset = Instrument.objects.filter(
+            status=Instrument.Status.PUBLISHED
+        )
+        activities = Activity.objects.order_by("-starts_on")
+        if not is_secretariat(actor):
+            activities = activities.filter(lead__in=members)
+        self.fields["activity"].queryset = activities
+
+    def service_arguments(self):
+        return dict(self.cleaned_data)
+
+
+class UploadForm(forms.Form):
+    """An export of answers, with the mapping of its column names to item codes."""
+
+    upload = forms.FileField(
+        label=_("File of responses (CSV or XLSX)"),
+        help_text=_(
+            "One row per respondent and wave: a respondent column with pseudonymous codes "
+            "(never names), a wave column, optional group, age_group and gender columns, "
+            "and one column per item, named by its code or mapped below."
+        ),
+    )
+    columns = forms.CharField(
+        label=_("Column names"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Only when your tool names columns differently: one per line, "
+            "“your column = item code”. Remembered for the next upload."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Check only: report on every row and save nothing"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 20 MB. Split it and upload each part.")
+            )
+        return upload
+
+    def clean_columns(self):
+        mapping = {}
+        for number, line in enumerate(self.cleaned_data["columns"].splitlines(), 1):
+            if not line.strip():
+                continue
+            source, equals, target = line.partition("=")
+            if not equals or not source.strip() or not target.strip():
+                raise forms.ValidationError(
+                    _("Line %(number)s should read “your column = item code”.") % {"number": number}
+                )
+            mapping[source.strip().lower()] = target.strip()
+        return mapping
+
+    @staticmethod
+    def columns_text(column_map):
+        return "\n".join(f"{source} = {target}" for source, target in column_map.items())
