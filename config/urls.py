@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from menengage.api.api import api
+from menengage.api.api import not_found as api_not_found
 from menengage.core.health import health
 
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", api.urls),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
