@@ -9,8 +9,6 @@ schema, invalid input refused with a 4xx, valid input accepted, the organiser to
 kept out of the suite's paths because the demo alliance it loads is committed, not rolled back.
 """
 
-from collections import Counter
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -21,8 +19,6 @@ from config.wsgi import application
 # Enough to meet every enum value, bound and format of a parameter a few times over, and
 # quick: the whole stage stays near a minute on two cores.
 EXAMPLES_PER_OPERATION = 40
-
-FIGURES = Counter()
 
 
 @pytest.fixture(scope="session")
@@ -38,18 +34,6 @@ def organiser_token(django_db_setup, django_db_blocker):
     return secret
 
 
-@pytest.fixture(scope="session", autouse=True)
-def figures(request):
-    """The stage's figures, printed after the last operation."""
-    yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(
-            f"\nschemathesis: {FIGURES['operations']} operations, {FIGURES['cases']} cases, "
-            f"{FIGURES['server errors']} server errors"
-        )
-
-
 # The document is read at collection, before any database exists: serving it needs none.
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json",
@@ -60,19 +44,20 @@ schema = schemathesis.openapi.from_wsgi(
 )
 
 
-OPERATIONS = set()
-
-
 @schema.parametrize()
 @pytest.mark.django_db
 # The database fixture is meant to last the operation's examples: they only read.
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-def test_the_api_keeps_its_document(case, organiser_token):
+# No example database: each run starts afresh and leaves no `.hypothesis/` behind.
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, database=None)
+def test_the_api_keeps_its_document(case, organiser_token, figures):
     # The in-process client does not inflate gzip, which the site sends when asked.
     headers = {"Authorization": f"Bearer {organiser_token}", "Accept-Encoding": "identity"}
     response = case.call(headers=headers)
-    OPERATIONS.add(case.operation.label)
-    FIGURES["operations"] = len(OPERATIONS)
-    FIGURES["cases"] += 1
-    FIGURES["server errors"] += response.status_code >= 500
-    case.validate_response(response, headers=headers)
+    figures.operations.add(case.operation.label)
+    figures.cases += 1
+    figures.server_errors += response.status_code >= 500
+    try:
+        case.validate_response(response, headers=headers)
+    except BaseException:
+        figures.failed_cases += 1
+        raise

@@ -1,5 +1,7 @@
 """The one API object: `/api/v1/`. Each app contributes its own router."""
 
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
@@ -95,6 +97,40 @@ api.add_router("/", events_router)
 api.add_router("/", library_router)
 api.add_router("/", declarations_router)
 api.add_router("/", activities_router)
+
+
+def refuse_null_characters(run):
+    """A NUL in a query or path parameter is a 422 before any lookup: PostgreSQL cannot hold
+    one in text and would answer the lookup with a server error."""
+
+    @wraps(run)
+    def checked(request, **kwargs):
+        refused = [
+            ("query", name)
+            for name, values in request.GET.lists()
+            if any("\x00" in value for value in values)
+        ]
+        refused += [
+            ("path", name)
+            for name, value in kwargs.items()
+            if isinstance(value, str) and "\x00" in value
+        ]
+        if refused:
+            detail = [
+                {
+                    "type": "null_character",
+                    "loc": list(where),
+                    "msg": "Null characters are not allowed.",
+                }
+                for where in refused
+            ]
+            return api.create_response(request, {"detail": detail}, status=422)
+        return run(request, **kwargs)
+
+    return checked
+
+
+api.add_decorator(refuse_null_characters, mode="view")
 
 
 def not_found(request: HttpRequest, path: str = "") -> HttpResponse:

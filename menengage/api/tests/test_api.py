@@ -153,4 +153,23 @@ def test_unknown_api_addresses_answer_json_404(client, path):
 def test_a_missing_object_is_still_the_api_404(client):
     response = client.get("/api/v1/networks/no-such-network")
     assert response.status_code == 404
-    assert response.json()["detail"] == "No network has that slug."
+    assert response.json() == {"detail": "Not Found"}
+    refused = client.get("/api/v1/transparency/years/1999")
+    assert refused.json() == {"detail": "No published financial year has that number."}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/organisations?q=%00",
+        "/api/v1/networks?q=a%00b",
+        "/api/v1/resources?q=%00",
+        "/api/v1/activities?country=%00",
+        "/api/v1/networks/africa%00",
+    ],
+)
+def test_a_null_character_is_a_422_before_any_lookup(client, path, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(path)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["type"] == "null_character"
