@@ -32,6 +32,9 @@ ERROR_SCHEMAS = {
 }
 
 
+NO_NULL_CHARACTERS = "^[^\\x00]*$"
+
+
 def _error_response(description, name):
     return {
         "description": description,
@@ -58,6 +61,16 @@ class CheckedOpenAPISchema(OpenAPISchema):
             if known is not None and known != definition:
                 self.name_clashes.setdefault(name, [known]).append(definition)
         super().add_schema_definitions(definitions)
+
+    def operation_parameters(self, operation):
+        """Every free-text parameter publishes that it holds no NUL (see
+        `refuse_null_characters`), so clients and fuzzers know the 422 is promised."""
+        parameters = super().operation_parameters(operation)
+        for parameter in parameters:
+            for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
+                if option.get("type") == "string" and not {"enum", "pattern"} & option.keys():
+                    option["pattern"] = NO_NULL_CHARACTERS
+        return parameters
 
     def responses(self, operation):
         """Every operation may answer 404 (a missing object, or nothing published yet); one

@@ -173,3 +173,14 @@ def test_a_null_character_is_a_422_before_any_lookup(client, path, django_assert
         response = client.get(path)
     assert response.status_code == 422
     assert response.json()["detail"][0]["type"] == "null_character"
+
+
+def test_every_free_text_parameter_publishes_that_it_holds_no_null():
+    checked = 0
+    for _path, operation in operations():
+        for parameter in operation.get("parameters", []):
+            for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
+                if option.get("type") == "string" and "enum" not in option:
+                    assert option["pattern"] == "^[^\\x00]*$", parameter["name"]
+                    checked += 1
+    assert checked > 30
