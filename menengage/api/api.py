@@ -86,6 +86,8 @@ class CheckedOpenAPISchema(OpenAPISchema):
 
 
 class AllianceAPI(NinjaAPI):
+    """Ninja's API object, publishing the checked document."""
+
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
