@@ -183,4 +183,4 @@ def test_every_free_text_parameter_publishes_that_it_holds_no_null():
                 if option.get("type") == "string" and "enum" not in option:
                     assert option["pattern"] == "^[^\\x00]*$", parameter["name"]
                     checked += 1
-    assert checked > 30
+    assert checked >= 25
