@@ -38,7 +38,7 @@ run: var/.ready ## Install, migrate, load the demo alliance and serve it with gu
 	@echo "Demo staff sign-in: staff@menengage.example / menengage-demo (admin at /admin/)"
 	$(MENENGAGE) serve
 
-test: $(BIN)/.installed ## Lint, migrations check, catalogues, suite on SQLite and PostgreSQL, browser tests
+test: $(BIN)/.installed ## Lint, migrations check, catalogues, suite on SQLite, API fuzzing, PostgreSQL, browser tests
 	$(BIN)/python scripts/test_all.py
 
 lint: $(BIN)/.installed ## ruff lint and format check

@@ -278,7 +278,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "epub", "odt", "csv", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-NINJA_PAGINATION_PER_PAGE = 25
+# Every `@paginate` list pages within the shared bounds (a 422 beyond them, never a 500).
+NINJA_PAGINATION_CLASS = "menengage.core.api_schema.Pagination"
 
 # The Alliance's organisation identifier in its IATI files (no spaces).
 IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENENGAGE-DEMO")
@@ -286,7 +287,10 @@ IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENE
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "expected_refusals": {"()": "menengage.core.log_filters.ExpectedRefusalsOnOneLine"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["expected_refusals"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from menengage.accounts.views import admin_password_reset, admin_sign_in
 from menengage.api.api import api
+from menengage.api.api import not_found as api_not_found
 from menengage.core.health import health
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/login/", admin_sign_in, {"home": "/admin/"}),
     re_path(r"^admin/password_reset/", admin_password_reset),
     path("django-admin/login/", admin_sign_in, {"home": "/django-admin/"}),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,7 +1,8 @@
 """`make test`: every check, in order, with a count of tests per stage.
 
-Stages: ruff, migrations check, catalogues, the suite on SQLite, the same suite on a
-throwaway PostgreSQL cluster, and the browser tests in Debian's Chromium. Where PostgreSQL
+Stages: ruff, migrations check, catalogues, the suite on SQLite, schemathesis over the API's
+OpenAPI document (fuzz/), the same suite on a throwaway PostgreSQL cluster, and the browser
+tests in Debian's Chromium. Where PostgreSQL
 or Chromium is missing the stage is skipped loudly; with CI=true a missing one fails the run.
 """
 
@@ -74,6 +75,12 @@ def main():
     pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
     stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
     stage("suite on SQLite", pytest, env={"DATABASE_URL": ""}, is_pytest=True)
+    stage(
+        "API fuzzing (schemathesis)",
+        [*pytest[:4], "fuzz/test_api_schemathesis.py"],
+        env={"DATABASE_URL": ""},
+        is_pytest=True,
+    )
     if server_binaries():
         stage("suite on PostgreSQL", pytest, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
     else:

@@ -10,10 +10,17 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from menengage.core.api_schema import named_choices
+
 from . import selectors
 from .models import Activity, Reach, WorkingGroup
 
 router = Router(tags=["activities"])
+
+ReachAgeBand = named_choices(Reach.AgeBand)
+ReachGender = named_choices(Reach.Gender)
+ActivityKind = named_choices(Activity.Kind)
+ActivityStatus = named_choices(Activity.Status)
 
 
 class TermOut(Schema):
@@ -49,15 +56,15 @@ class WorkingGroupRefOut(Schema):
 
 
 class ReachOut(Schema):
-    age_band: Reach.AgeBand
-    gender: Reach.Gender
+    age_band: ReachAgeBand
+    gender: ReachGender
     count: int
 
 
 class ActivityOut(Schema):
     id: int
-    kind: Activity.Kind
-    status: Activity.Status
+    kind: ActivityKind
+    status: ActivityStatus
     language: str = Field(description="The language the activity was first described in")
     title: str = Field(description="In the requested language, else the original")
     summary: str
@@ -173,8 +180,8 @@ class ActivityDetailOut(ActivityOut):
 
 
 class ActivityFilters(Schema):
-    kind: Activity.Kind | None = None
-    status: Activity.Status | None = None
+    kind: ActivityKind | None = None
+    status: ActivityStatus | None = None
     theme: str | None = Field(None, description="Code of a theme term")
     mandate: str | None = Field(None, description="Code of a UN mandate term (icpd, cedaw, ...)")
     age_group: str | None = Field(None, description="Code of an age-group term")

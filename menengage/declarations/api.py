@@ -9,12 +9,15 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from menengage.core.api_schema import Limit, Offset, named_choices
 from menengage.core.languages import active_language
 
 from . import selectors
 from .models import Declaration, Endorsement
 
 router = Router(tags=["declarations"])
+
+EndorsementKind = named_choices(Endorsement.Kind)
 
 
 class CountsOut(Schema):
@@ -114,9 +117,9 @@ class SignatoryPageOut(Schema):
 class SignatoryFilters(Schema):
     country: str | None = Field(None, max_length=2, description="ISO 3166-1 alpha-2 code")
     region: str | None = Field(None, max_length=40, description="Slug of a regional network")
-    kind: Endorsement.Kind | None = None
-    limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0, le=100_000)
+    kind: EndorsementKind | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 def _get(slug, full=True):

@@ -10,11 +10,17 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
+from menengage.core.api_schema import named_choices
+
 from . import selectors, services
 from .models import Event
 from .permissions import is_organiser
 
 router = Router(tags=["events"])
+
+EventKind = named_choices(Event.Kind)
+EventMode = named_choices(Event.Mode)
+EventAudience = named_choices(Event.Audience)
 
 
 class OrganiserToken(HttpBearer):
@@ -38,9 +44,9 @@ class NetworkRef(Schema):
 class EventOut(Schema):
     slug: str
     title: str
-    kind: Event.Kind
-    mode: Event.Mode
-    audience: Event.Audience
+    kind: EventKind
+    mode: EventMode
+    audience: EventAudience
     venue: str
     city: str
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code")
@@ -109,8 +115,8 @@ class RegistrationOut(Schema):
 
 class EventFilters(Schema):
     when: Literal["upcoming", "past"] = "upcoming"
-    kind: Event.Kind | None = None
-    mode: Event.Mode | None = None
+    kind: EventKind | None = None
+    mode: EventMode | None = None
     network: str | None = Field(None, description="Slug of a network (regions include countries)")
     year: int | None = Field(None, ge=1990, le=2100)
 

@@ -11,10 +11,16 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from menengage.core.api_schema import named_choices
+
 from . import selectors
 from .models import Body, Decision
 
 router = Router(tags=["governance"])
+
+DecisionMethod = named_choices(Decision.Method)
+DecisionOutcome = named_choices(Decision.Outcome)
+BodyKind = named_choices(Body.Kind)
 
 
 class NetworkRefOut(Schema):
@@ -91,8 +97,8 @@ class DecisionOut(Schema):
     body: str = Field(description="Slug of the body")
     title: str
     text: str
-    method: Decision.Method
-    outcome: Decision.Outcome
+    method: DecisionMethod
+    outcome: DecisionOutcome
     decided_at: datetime
     members: int
     quorum: int
@@ -117,12 +123,12 @@ class DecisionOut(Schema):
 
 class BodyFilters(Schema):
     network: str | None = Field(None, description="Slug of a network")
-    kind: Body.Kind | None = None
+    kind: BodyKind | None = None
 
 
 class DecisionFilters(Schema):
     body: str | None = Field(None, description="Slug of a body")
-    outcome: Decision.Outcome | None = None
+    outcome: DecisionOutcome | None = None
     sort: Literal["-decided_at", "decided_at"] = "-decided_at"
 
 

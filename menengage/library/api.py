@@ -6,10 +6,14 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from menengage.core.api_schema import Limit, Offset, named_choices
+
 from . import selectors
 from .models import Resource
 
 router = Router(tags=["library"])
+
+ResourceKind = named_choices(Resource.Kind)
 
 
 class FacetOut(Schema):
@@ -54,7 +58,7 @@ class ResourceSummaryOut(Schema):
     title: str
     summary: str
     language: str = Field(description="Original language (ISO 639-1)")
-    kind: Resource.Kind
+    kind: ResourceKind
     publisher: str
     authors: list[str]
     published_on: datetime.date | None
@@ -134,14 +138,14 @@ class ResourceListOut(Schema):
 
 class ResourceFilters(Schema):
     q: str | None = Field(None, max_length=200, description="Words to search for")
-    type: Resource.Kind | None = None
+    type: ResourceKind | None = None
     theme: str | None = Field(None, description="Code of a theme term")
     language: Literal["en", "es", "fr", "pt"] | None = None
     region: str | None = Field(None, description="Slug of a regional network")
     year: int | None = Field(None, ge=1900, le=2100)
     sort: Literal["relevance", "date"] | None = None
-    limit: int = Field(25, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=100_000)
+    limit: Limit = 25
+    offset: Offset = 0
 
 
 @router.get("/resources", response=ResourceListOut, summary="Search the resource library")

@@ -11,22 +11,20 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from menengage.core.api_schema import named_choices
+from menengage.networks.api import CountryOut
+
 from . import selectors
 from .models import Organisation
 
 router = Router(tags=["organisations"])
 
+OrganisationKind = named_choices(Organisation.Kind)
+
 
 class TermOut(Schema):
     code: str
     name: str
-
-
-class CountryOut(Schema):
-    code: str
-    name: str
-    region: str = Field(description="UN M49 region code")
-    subregion: str = Field(description="UN M49 sub-region code")
 
 
 class NetworkRefOut(Schema):
@@ -93,7 +91,7 @@ class OrganisationFilters(Schema):
     region: str | None = Field(None, description="Slug of a regional network")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 country code")
     network: str | None = Field(None, description="Slug of a network the member belongs to")
-    kind: Organisation.Kind | None = None
+    kind: OrganisationKind | None = None
     theme: str | None = Field(None, description="Code of a theme term")
     language: str | None = Field(None, description="Code of a working-language term")
     sort: Literal["name", "-name", "newest"] = "name"

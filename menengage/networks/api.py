@@ -6,17 +6,21 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from menengage.core.api_schema import named_choices
+
 from . import selectors
 from .models import Network
 
 router = Router(tags=["networks"])
 
+NetworkKind = named_choices(Network.Kind)
+
 
 class CountryOut(Schema):
     code: str
     name: str
-    region: str
-    subregion: str
+    region: str = Field(description="UN M49 region code")
+    subregion: str = Field(description="UN M49 sub-region code")
 
 
 class NetworkOut(Schema):
@@ -55,7 +59,7 @@ class NetworkDetailOut(NetworkOut):
 
 
 class NetworkFilters(Schema):
-    kind: Network.Kind | None = None
+    kind: NetworkKind | None = None
     region: str | None = Field(None, description="Slug of a regional network")
     q: str | None = Field(None, description="Text in the network's name, in any language")
     sort: Literal["name", "-name", "founded", "-founded", "members", "-members"] = "name"

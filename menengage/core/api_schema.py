@@ -1,0 +1,53 @@
+"""What every app's API shares: the page bounds, the pagination class and named choices.
+
+Every list of `/api/v1/` pages with `limit` and `offset` within the same bounds, so no client
+can ask for the whole directory in one answer or send an offset the database cannot hold
+(SQLite and PostgreSQL both fail past 2**63, and deep offsets only cost time). Lists that
+build their own page (the library's search, a declaration's signatories) use the same
+`Limit` and `Offset` types.
+"""
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from django.db import models
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000
+DEFAULT_LIMIT = 25
+
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description="Items per page")]
+Offset = Annotated[
+    int, Field(ge=0, le=MAX_OFFSET, description="Items to skip from the start of the list")
+]
+
+
+class Pagination(LimitOffsetPagination):
+    """`limit` and `offset` within the shared bounds; out of bounds is a 422, never a 500.
+
+    `NINJA_PAGINATION_CLASS` names it, so every `@paginate` gets it by construction.
+    """
+
+    class PageInput(Schema):
+        limit: Limit = DEFAULT_LIMIT
+        offset: Offset = 0
+
+    Input = PageInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=MAX_LIMIT, **kwargs)
+
+
+def named_choices(choices: type[models.TextChoices]) -> type[StrEnum]:
+    """The model's choices as an enum named after the model and the choices (`Activity.Kind`
+    becomes `ActivityKind`).
+
+    The OpenAPI document keeps one schema per name; seven apps' choices are all called `Kind`,
+    so without this the published `Kind` held the values of whichever app came last.
+    """
+    name = choices.__qualname__.replace(".", "")
+    return StrEnum(
+        name, {member.name: member.value for member in choices}, module=choices.__module__
+    )
