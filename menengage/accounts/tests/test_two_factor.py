@@ -112,9 +112,12 @@ def test_the_second_step_needs_the_first(client):
 
 
 @pytest.mark.django_db
-def test_a_signed_in_person_verifies_again_for_sensitive_pages(client, enrolled):
+def test_a_signed_in_person_verifies_again_for_sensitive_pages(client, enrolled, settings):
     staff, secret, _codes = enrolled
     client.force_login(staff)
+    session = client.session
+    session[twofactor.SEEN_KEY] -= settings.TWO_FACTOR_IDLE_MINUTES * 60 + 5
+    session.save()
     assert not twofactor.session_is_fresh(client.session)
     response = client.post(f"{TWO_FACTOR}?next=/en/concerns/cases/", {"code": code_at(secret)})
     assert response["Location"] == "/en/concerns/cases/"
