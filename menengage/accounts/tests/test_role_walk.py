@@ -67,6 +67,7 @@ PUBLIC = {
     "accounts:password_reset",
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
+    "accounts:password_set",
     "accounts:password_reset_complete",
     "networks:index",
     "networks:detail",
