@@ -1,7 +1,8 @@
 """The demo alliance: each app may have a `demo.py` with `load(demo)`; they run in app order.
 
 To extend the demo in a new app, add `menengage/<app>/demo.py` with a `load(demo)` function.
-`demo.scale` multiplies sizes (`menengage demo --scale 10` is ten times the real Alliance),
+`demo.count(n)` scales a size (`menengage demo --scale 10` is ten times the real Alliance; a
+test may load a fraction of it),
 `demo.random` is seeded so every run makes the same alliance, and `demo.staff` is the
 demo secretariat account that acts in services.
 """
@@ -31,6 +32,11 @@ class Demo:
 
     def __post_init__(self):
         self.random = random_module.Random(self.seed)
+
+    def count(self, size):
+        """How many of something the real Alliance has `size` of: at least one, so a fractional
+        scale (a small alliance for tests) still has one of everything."""
+        return max(1, round(size * self.scale))
 
     def say(self, message):
         self.log.append(message)
