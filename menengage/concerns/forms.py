@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField
 from menengage.networks.models import Network
 
 from . import selectors, uploads
@@ -9,7 +11,7 @@ from .models import Concern
 from .receipts import NUMBER, PASSPHRASE
 
 
-class NetworkChoiceField(forms.ModelChoiceField):
+class NetworkChoiceField(ModelChoiceField):
     def label_from_instance(self, network):
         return network.name
 
@@ -129,6 +131,7 @@ class ConcernForm(forms.Form):
     )
     # A trap for robots: hidden from people by the style sheet and from screen readers.
     website = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Leave this empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
