@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +116,8 @@ class ConcernForm(forms.Form):
     )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
     email = forms.EmailField(label=_("Your e-mail address"), required=False)
+    # One key per rendered form: a second click, or the same form sent again, files nothing new.
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
     receipt_kind = forms.ChoiceField(
         label=_("Your receipt"),
         choices=RECEIPT_CHOICES,
