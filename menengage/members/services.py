@@ -123,6 +123,15 @@ def _endorse(*, documents, organisation, person, signatory_name, actor):
             )
 
 
+def _application_sent_before(submission_key):
+    """For a person who already applied to the network: the application this very form made
+    (the same form sent twice, perhaps at once), else a refusal."""
+    first = Application.objects.filter(submission_key=submission_key).first()
+    if first is None:
+        raise DomainError(_("You have already applied to this network."))
+    return first
+
+
 def _person_for_application(email, name, country, language):
     """The account an individual applies with: theirs, or a new one without a password. Two
     applications at once may both try to create it; the second uses the first's."""
@@ -172,11 +181,10 @@ def application_submit(
     network = network_for_country(country)
     email = applicant_email.strip().lower()
     member_org, person = None, None
-    already_applied = DomainError(_("You have already applied to this network."))
     if as_individual:
         person = _person_for_application(email, applicant_name, country, language)
         if Membership.objects.filter(person=person, network=network).exists():
-            raise already_applied
+            return _application_sent_before(submission_key)
     else:
         fields = dict(organisation)
         duplicate = organisation_find_duplicate(
@@ -199,10 +207,7 @@ def application_submit(
         # The same person's other application arrived at the same moment and won: this one is
         # either the same form (answer with its application) or a second one (refused).
         transaction.set_rollback(True)
-        first = Application.objects.filter(submission_key=submission_key).first()
-        if first is not None:
-            return first
-        raise already_applied from None
+        return _application_sent_before(submission_key)
     application = Application(
         membership=membership,
         applicant_name=applicant_name,

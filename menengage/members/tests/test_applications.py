@@ -180,8 +180,11 @@ def test_visitor_applies_in_spanish_and_confirms_with_a_post(
     page = client.get(link)
     assert page.status_code == 200
     assert Application.objects.get().email_confirmed_at is None  # a GET confirms nothing
-    client.post(link)
+    response = client.post(link)
+    assert response.status_code == 302 and response["Location"] == link
     assert Membership.objects.get().status == "under_review"
+    main = client.get(link).content.split(b"<main")[1].split(b"</main>")[0]
+    assert b'method="post"' not in main  # confirmed: nothing left to post
 
 
 @pytest.mark.django_db
