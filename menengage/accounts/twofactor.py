@@ -146,7 +146,8 @@ def _check_code_or_raise(user, accept, code):
     if attempts(_throttle_key(user)) >= settings.LOGIN_ATTEMPTS:
         raise DomainError(LOCKED)
     clean = "".join(code.split())
-    if not accept(clean):
+    # Codes are ASCII; other digits (Arabic-Indic, say) are wrong codes, not a comparison error.
+    if not clean.isascii() or not accept(clean):
         _failed(user)
         raise DomainError(WRONG)
     cache.delete(_throttle_key(user))

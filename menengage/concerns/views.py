@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from menengage.accounts.twofactor import two_factor_required
 from menengage.core import throttle
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.shown_once import shown_once_keep, shown_once_take
 
 from . import crypto, selectors, services, throttles
 from .forms import (
@@ -90,7 +91,9 @@ def concern_index(request):
             form.add_error(None, str(refused))
         else:
             # Post, redirect, get: a refresh of the receipt page files nothing again.
-            request.session[RECEIPT_KEY] = {"concern": concern.pk, "receipt": receipt}
+            shown_once_keep(
+                request, key=RECEIPT_KEY, value={"concern": concern.pk, "receipt": receipt}
+            )
             return redirect("concerns:received")
     status = 400 if form.is_bound else 200
     return render(request, "concerns/concern_form.html", {"form": form}, status=status)
@@ -107,7 +110,7 @@ def _sent_before(submission_key):
 @needs_key
 def concern_received(request):
     """The receipt, shown once: taken out of the session as it is shown."""
-    shown = request.session.pop(RECEIPT_KEY, None)
+    shown = shown_once_take(request, key=RECEIPT_KEY)
     concern = shown and Concern.objects.filter(pk=shown["concern"]).first()
     if not concern:
         messages.info(

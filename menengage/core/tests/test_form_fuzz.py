@@ -27,7 +27,6 @@ import lxml.html
 import pytest
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from django.urls.resolvers import RoutePattern
@@ -246,8 +245,17 @@ class Fuzz:
     def _send(self, persona, method, path, data=None, persona_label=None):
         self.requests += 1
         label = persona_label or persona.label
+        written = set()
+
+        def count_writes(execute, sql, params, many, context):
+            result = execute(sql, params, many, context)
+            match = WRITES.match(sql)
+            if match and context["cursor"].rowcount:  # an UPDATE of no row writes nothing
+                written.add(match.group(2))
+            return result
+
         try:
-            with CaptureQueriesContext(connection) as queries:
+            with connection.execute_wrapper(count_writes):
                 if method == "get":
                     response = persona.client.get(path)
                 else:
@@ -261,16 +269,9 @@ class Fuzz:
             self.server_errors.append(
                 (label, method, path, _summary(data), f"status {response.status_code}")
             )
-        if method == "post" and response.status_code not in (301, 302, 303):
-            written = {
-                match.group(2)
-                for query in queries.captured_queries
-                if (match := WRITES.match(query["sql"]))
-            } - WRITABLE_ON_REFUSAL
-            if written:
-                self.writes.append(
-                    (label, path, response.status_code, _summary(data), sorted(written))
-                )
+        written -= WRITABLE_ON_REFUSAL
+        if method == "post" and response.status_code not in (301, 302, 303) and written:
+            self.writes.append((label, path, response.status_code, _summary(data), sorted(written)))
         return response
 
     def post(self, persona, action, data):
@@ -400,6 +401,8 @@ def test_no_form_answers_a_server_error_writes_on_refusal_or_refuses_in_english(
         f"{loaded - started:.0f} s, crawl {crawl_requests} pages {crawled - loaded:.0f} s, "
         f"posts {time.monotonic() - crawled:.0f} s)"
     )
+    for route, names in sorted(fuzz.forms, key=str):
+        print(f"  form: /{route} ({len(names)} fields)")
     for seconds, requests, route in sorted(fuzz.timings, reverse=True)[:5]:
         print(f"  slowest: {route} {requests} requests {seconds:.1f} s")
     assert len(fuzz.forms) >= 30, sorted(fuzz.forms)

@@ -216,3 +216,19 @@ def test_registrations_api_needs_the_organisers_token(client, event, organiser, 
     assert other and client.get(url, headers={"Authorization": "Bearer mev_x"}).status_code == 404
     schema = client.get("/api/v1/openapi.json").json()
     assert "OrganiserToken" in schema["components"]["securitySchemes"]
+
+
+@pytest.mark.django_db
+def test_an_organisers_new_api_token_is_shown_once_and_a_refresh_makes_no_other(
+    client, event, organiser
+):
+    client.force_login(organiser)
+    response = client.post("/en/events/organiser/")
+    assert response.status_code == 302
+    assert organiser.event_api_tokens.count() == 1
+    shown = client.get("/en/events/organiser/")
+    secret = shown.context["secret"]
+    assert secret and secret in shown.content.decode()
+    again = client.get("/en/events/organiser/")
+    assert again.context["secret"] is None and secret not in again.content.decode()
+    assert organiser.event_api_tokens.count() == 1
