@@ -1,9 +1,9 @@
 """`make test`: every check, in order, with a count of tests per stage.
 
 Stages: ruff, migrations check, catalogues, the suite on SQLite, schemathesis over the API's
-OpenAPI document (fuzz/), the same suite on a throwaway PostgreSQL cluster, and the browser
-tests in Debian's Chromium. Where PostgreSQL
-or Chromium is missing the stage is skipped loudly; with CI=true a missing one fails the run.
+OpenAPI document (fuzz/), the form fuzz, the same suite on a throwaway PostgreSQL cluster, and
+the browser tests in Debian's Chromium. Where PostgreSQL or Chromium is missing the stage is
+skipped loudly; with CI=true a missing one fails the run.
 """
 
 import os
@@ -74,15 +74,23 @@ def main():
     stage("migrations", [str(BIN / "menengage"), "makemigrations", "--check", "--dry-run"])
     pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
     stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
-    stage("suite on SQLite", pytest, env={"DATABASE_URL": ""}, is_pytest=True)
+    suite = [*pytest, "-m", "not fuzz"]
+    stage("suite on SQLite", suite, env={"DATABASE_URL": ""}, is_pytest=True)
     stage(
         "API fuzzing (schemathesis)",
         [*pytest[:4], "fuzz/test_api_schemathesis.py"],
         env={"DATABASE_URL": ""},
         is_pytest=True,
     )
+    # Every form found by crawling, posted hostile values as each persona; prints its figures.
+    stage(
+        "form fuzz (SQLite)",
+        [*pytest[:4], "-s", "-m", "fuzz", "menengage"],
+        env={"DATABASE_URL": ""},
+        is_pytest=True,
+    )
     if server_binaries():
-        stage("suite on PostgreSQL", pytest, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
+        stage("suite on PostgreSQL", suite, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if os.access(CHROMIUM, os.X_OK):

@@ -192,7 +192,8 @@ def _device_confirm(*, user, code):
 
 def _check_code_or_raise(user, accept, code):
     clean = "".join(code.split())
-    if not accept(clean):
+    # Codes are ASCII; other digits (Arabic-Indic, say) are wrong codes, not a comparison error.
+    if not clean.isascii() or not accept(clean):
         raise DomainError(WRONG)
 
 

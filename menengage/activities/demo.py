@@ -185,7 +185,7 @@ def load(demo):
         for vocabulary in ("theme", "mandate", "age_group")
     }
     activities, extras = [], []
-    for _number in range(300 * demo.scale):
+    for _number in range(demo.count(300)):
         org, country, network, region, _kind = rng.choice(members)
         language = _language(country)
         kind = _pick(rng, KINDS)

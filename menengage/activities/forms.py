@@ -3,9 +3,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.permissions import is_secretariat
+from menengage.core.fields import TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField, row_id_in_range
 from menengage.core.models import Country, Term
 from menengage.library.models import Resource
 from menengage.members.models import Membership, Organisation
@@ -17,12 +20,12 @@ from .models import LANGUAGE_CHOICES, Activity, Consultation, Reach, WorkingGrou
 TEXT_LANGUAGES = [code for code, _label in LANGUAGE_CHOICES]
 
 
-class NamedChoiceField(forms.ModelChoiceField):
+class NamedChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
 
-class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+class NamedMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 
@@ -33,6 +36,8 @@ class TermsField(NamedMultipleChoiceField):
 
 def _organisation_named(line):
     """The organisation a person means by `line`: its identifier, or its exact name."""
+    if len(line) > Organisation._meta.get_field("name").max_length:
+        return None  # longer than any name: no query (a megabyte pattern overwhelms SQLite)
     matches = list(
         Organisation.objects.filter(Q(identifier=line) | Q(name__iexact=line)).order_by("pk")[:2]
     )
@@ -74,7 +79,7 @@ class OrganisationsField(forms.CharField):
                     "Not in the member directory: %(names)s. "
                     "Check the spelling or use the identifier."
                 ),
-                params={"names": ", ".join(unknown)},
+                params={"names": ", ".join(Truncator(name).chars(80) for name in unknown)},
             )
         return (found, unknown) if self.keep_unknown else found
 
@@ -101,7 +106,10 @@ class ResourcesField(forms.CharField):
             if not line:
                 continue
             found = re.search(r"(?:/library/)?(\d+)(?:/[\w-]*)?/?$", line)
-            (numbers if found else unknown).append(int(found.group(1)) if found else line)
+            if found and row_id_in_range(found.group(1)):
+                numbers.append(int(found.group(1)))
+            else:
+                unknown.append(Truncator(line).chars(80))
         resources = {resource.pk: resource for resource in Resource.objects.filter(pk__in=numbers)}
         unknown += [str(number) for number in numbers if number not in resources]
         if unknown:
@@ -128,19 +136,31 @@ class ActivityForm(forms.Form):
     )
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     summary_en = forms.CharField(
-        label=_("Summary in English"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Summary in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     title_es = forms.CharField(label=_("Title in Spanish"), max_length=200, required=False)
     summary_es = forms.CharField(
-        label=_("Summary in Spanish"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Summary in Spanish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     title_fr = forms.CharField(label=_("Title in French"), max_length=200, required=False)
     summary_fr = forms.CharField(
-        label=_("Summary in French"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Summary in French"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     title_pt = forms.CharField(label=_("Title in Portuguese"), max_length=200, required=False)
     summary_pt = forms.CharField(
-        label=_("Summary in Portuguese"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Summary in Portuguese"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     lead = OrganisationField(
         label=_("Lead organisation"),
@@ -209,6 +229,7 @@ class ActivityForm(forms.Form):
         choices=[("", "—"), *Consultation.Method.choices],
     )
     what_changed = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("What changed as a result"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import BoundedTextField
 from menengage.core.languages import active_language, in_active_language
 from menengage.core.models import Country, Term
 from menengage.members.models import Organisation
@@ -27,10 +28,10 @@ class WorkingGroup(models.Model):
     name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
     name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
     name_pt = models.CharField(_("name (Portuguese)"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_pt = models.TextField(_("description (Portuguese)"), blank=True)
+    description_en = BoundedTextField(_("description (English)"), blank=True)
+    description_es = BoundedTextField(_("description (Spanish)"), blank=True)
+    description_fr = BoundedTextField(_("description (French)"), blank=True)
+    description_pt = BoundedTextField(_("description (Portuguese)"), blank=True)
     convener_people = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("convening people"),
@@ -98,10 +99,10 @@ class Activity(models.Model):
     title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
     title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), blank=True)
+    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
+    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
     lead = models.ForeignKey(
         Organisation,
         verbose_name=_("lead organisation"),
@@ -290,14 +291,14 @@ class Consultation(models.Model):
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("organisations consulted"), blank=True, related_name="+"
     )
-    other_organisations = models.TextField(
+    other_organisations = BoundedTextField(
         _("other organisations consulted"),
         blank=True,
         help_text=_("Organisations that are not in the member directory, one per line."),
     )
     consulted_on = models.DateField(_("consulted on"))
     method = models.CharField(_("how"), max_length=20, choices=Method.choices)
-    what_changed = models.TextField(_("what changed as a result"))
+    what_changed = BoundedTextField(_("what changed as a result"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

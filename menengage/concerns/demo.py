@@ -180,7 +180,7 @@ def _past_year(demo):
     regions = list(Network.objects.filter(kind=Network.Kind.REGIONAL))
     shared_hash = make_password(uuid.uuid4().hex)  # nobody holds these receipts
     rows = []
-    for _number in range(24 * demo.scale):
+    for _number in range(demo.count(24)):
         received = timezone.make_aware(
             datetime.datetime(year, rng.randint(1, 12), rng.randint(1, 28), 10)
         )

@@ -1,7 +1,11 @@
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField
 from menengage.networks.models import Network
 
 from . import selectors, uploads
@@ -9,7 +13,7 @@ from .models import Concern
 from .receipts import NUMBER, PASSPHRASE
 
 
-class NetworkChoiceField(forms.ModelChoiceField):
+class NetworkChoiceField(ModelChoiceField):
     def label_from_instance(self, network):
         return network.name
 
@@ -112,6 +116,8 @@ class ConcernForm(forms.Form):
     )
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
     email = forms.EmailField(label=_("Your e-mail address"), required=False)
+    # One key per rendered form: a second click, or the same form sent again, files nothing new.
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
     receipt_kind = forms.ChoiceField(
         label=_("Your receipt"),
         choices=RECEIPT_CHOICES,
@@ -129,6 +135,7 @@ class ConcernForm(forms.Form):
     )
     # A trap for robots: hidden from people by the style sheet and from screen readers.
     website = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Leave this empty"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),

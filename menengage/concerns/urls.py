@@ -6,6 +6,7 @@ app_name = "concerns"
 
 urlpatterns = [
     path("", views.concern_index, name="index"),
+    path("received/", views.concern_received, name="received"),
     path("follow-up/", views.followup, name="followup"),
     path("follow-up/case/", views.followup_case, name="followup_case"),
     path("follow-up/appeal/", views.followup_appeal, name="followup_appeal"),

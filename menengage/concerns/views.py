@@ -1,6 +1,7 @@
 import functools
 import time
 
+from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.accounts.twofactor import two_factor_required
+from menengage.core import throttle
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.shown_once import shown_once_keep, shown_once_take
 
 from . import crypto, selectors, services, throttles
 from .forms import (
@@ -28,6 +31,9 @@ from .models import Attachment, Concern
 from .permissions import can_lead_case
 
 FOLLOWUP_KEY = "concern_followup"
+RECEIPT_KEY = "concern_receipt"
+# How long a sent form's key is remembered against sending it again.
+RECEIPT_SECONDS = 24 * 60 * 60
 FOLLOWUP_SECONDS = 30 * 60
 
 
@@ -60,6 +66,8 @@ def concern_index(request):
     form = ConcernForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if _sent_before(data["submission_key"]):
+            return redirect("concerns:received")
         try:
             concern, receipt = services.concern_submit(
                 client=throttles.client_key(request),
@@ -82,10 +90,39 @@ def concern_index(request):
         except DomainError as refused:
             form.add_error(None, str(refused))
         else:
-            context = {"concern": concern, "receipt": receipt}
-            return _private(render(request, "concerns/concern_receipt.html", context))
+            # Post, redirect, get: a refresh of the receipt page files nothing again.
+            shown_once_keep(
+                request, key=RECEIPT_KEY, value={"concern": concern.pk, "receipt": receipt}
+            )
+            return redirect("concerns:received")
     status = 400 if form.is_bound else 200
     return render(request, "concerns/concern_form.html", {"form": form}, status=status)
+
+
+def _sent_before(submission_key):
+    """Whether this very form was already sent (a double click, a resent form)."""
+    if submission_key is None:
+        return False
+    return throttle.attempt_count(f"concern-form:{submission_key}", RECEIPT_SECONDS) > 1
+
+
+@never_cache
+@needs_key
+def concern_received(request):
+    """The receipt, shown once: taken out of the session as it is shown."""
+    shown = shown_once_take(request, key=RECEIPT_KEY)
+    concern = shown and Concern.objects.filter(pk=shown["concern"]).first()
+    if not concern:
+        messages.info(
+            request,
+            _(
+                "Your report was received. Its receipt is shown only once: enter it here to "
+                "follow up."
+            ),
+        )
+        return redirect("concerns:followup")
+    context = {"concern": concern, "receipt": shown["receipt"]}
+    return _private(render(request, "concerns/concern_receipt.html", context))
 
 
 # Following up with a receipt

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from menengage.core.fields import BoundedTextField
 from menengage.members.selectors import alliance_figures
 from menengage.networks.selectors import network_counts
 
@@ -17,7 +18,7 @@ from .translations import page_translation_context
 class SitePage(Page):
     """A page of the public site, aware of its translations for the language switcher."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = BoundedTextField(_("introduction"), blank=True)
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -1,7 +1,8 @@
 """The demo alliance: each app may have a `demo.py` with `load(demo)`; they run in app order.
 
 To extend the demo in a new app, add `menengage/<app>/demo.py` with a `load(demo)` function.
-`demo.scale` multiplies sizes (`menengage demo --scale 10` is ten times the real Alliance),
+`demo.count(n)` scales a size (`menengage demo --scale 10` is ten times the real Alliance; a
+test may load a fraction of it),
 `demo.random` is seeded so every run makes the same alliance, and `demo.staff` is the
 demo secretariat account that acts in services.
 """
@@ -32,6 +33,11 @@ class Demo:
     def __post_init__(self):
         self.random = random_module.Random(self.seed)
 
+    def count(self, size):
+        """How many of something the real Alliance has `size` of: at least one, so a fractional
+        scale (a small alliance for tests) still has one of everything."""
+        return max(1, round(size * self.scale))
+
     def say(self, message):
         self.log.append(message)
 
@@ -52,12 +58,15 @@ def demo_loaders():
     return loaders
 
 
-def demo_load(*, scale=1, seed=2009, report=print):
-    """Load the whole demo alliance in one transaction."""
+def demo_load(*, scale=1, seed=2009, report=print, without=()):
+    """Load the whole demo alliance in one transaction (but for the apps named in `without`,
+    such as `content`, whose site a test database already has)."""
     demo = Demo(scale=scale, seed=seed)
     # Demo people have invented addresses: nothing the loader triggers may reach a mail server.
     with override_settings(MAILERS=SILENT_MAILERS), transaction.atomic():
         for label, load in demo_loaders():
+            if label in without:
+                continue
             load(demo)
             for message in demo.log:
                 report(f"{label}: {message}")

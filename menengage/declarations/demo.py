@@ -77,7 +77,7 @@ def _endorsements(demo, declaration, text, number, countries, regions, members):
     """Bulk-created: a share of the active member organisations, other organisations and
     individuals, most confirmed, a few waiting for confirmation or withdrawn."""
     rng = demo.random
-    size = text["size"] * demo.scale
+    size = demo.count(text["size"])
     adopted = timezone.make_aware(datetime.datetime(*text["adopted_on"], 12))
     span = (timezone.now() - adopted).total_seconds()
     signing_members = rng.sample(members, int(len(members) * text["member_share"]))
@@ -159,7 +159,7 @@ def _actions(demo, declaration, members, regions):
             description=rng.choice(ACTIONS),
             taken_on=adopted + datetime.timedelta(days=rng.randrange(days)),
         )
-        for pk, _name, country in rng.sample(members, min(len(members), 40 * demo.scale))
+        for pk, _name, country in rng.sample(members, min(len(members), demo.count(40)))
     ]
     CommitmentAction.objects.bulk_create(actions, batch_size=2000)
 

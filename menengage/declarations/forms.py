@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField
 from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.models import Country
 from menengage.members.forms import CountryChoiceField
@@ -31,6 +33,7 @@ class EndorseForm(forms.Form):
     )
     # A field people never see (hidden by the stylesheet): only robots fill it in.
     website = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
@@ -53,7 +56,7 @@ class EndorseForm(forms.Form):
 class MemberEndorseForm(forms.Form):
     """A representative signs for a member organisation."""
 
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = ModelChoiceField(label=_("Organisation"), queryset=None)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +64,7 @@ class MemberEndorseForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=None)
+    organisation = ModelChoiceField(label=_("On behalf of"), queryset=None)
     paragraph = forms.TypedChoiceField(label=_("Paragraph"), coerce=int)
     body = forms.CharField(
         label=_("Your comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
@@ -83,7 +86,10 @@ class VersionForm(forms.Form):
     """A draft's text in each language; paragraphs are separated by a blank line."""
 
     note = forms.CharField(
-        label=_("What changed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("What changed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -96,6 +102,7 @@ class VersionForm(forms.Form):
         }
         for code in SITE_LANGUAGES:
             self.fields[f"text_{code}"] = forms.CharField(
+                max_length=DOCUMENT_MAX_LENGTH,
                 label=labels.get(code, code),
                 required=code == "en",
                 widget=forms.Textarea(attrs={"rows": 12}),
@@ -112,8 +119,8 @@ class OpenCommentsForm(forms.Form):
 
 
 class ActionReportForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
-    commitment = forms.ModelChoiceField(label=_("Commitment"), queryset=None)
+    organisation = ModelChoiceField(label=_("Organisation"), queryset=None)
+    commitment = ModelChoiceField(label=_("Commitment"), queryset=None)
     description = forms.CharField(
         label=_("What did you do?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )

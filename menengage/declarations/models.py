@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
+from menengage.core.fields import BoundedTextField, DocumentTextField
 from menengage.core.languages import has_active_language, in_active_language
 from menengage.core.models import Country
 from menengage.members.models import Organisation
@@ -50,10 +51,10 @@ class Declaration(models.Model):
     title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
     title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), blank=True)
+    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
+    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -137,13 +138,13 @@ class DeclarationVersion(models.Model):
         related_name="versions",
     )
     number = models.PositiveSmallIntegerField(_("version number"))
-    text_en = models.TextField(
+    text_en = DocumentTextField(
         _("text (English)"), help_text=_("Separate paragraphs with a blank line.")
     )
-    text_es = models.TextField(_("text (Spanish)"), blank=True)
-    text_fr = models.TextField(_("text (French)"), blank=True)
-    text_pt = models.TextField(_("text (Portuguese)"), blank=True)
-    note = models.TextField(_("what changed"), blank=True)
+    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
+    text_fr = DocumentTextField(_("text (French)"), blank=True)
+    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
+    note = BoundedTextField(_("what changed"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
 
@@ -214,7 +215,7 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="answers",
     )
-    body = models.TextField(_("comment"), max_length=4000)
+    body = BoundedTextField(_("comment"), max_length=4000)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
@@ -361,10 +362,10 @@ class Commitment(models.Model):
         related_name="commitments",
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    text_en = models.TextField(_("text (English)"))
-    text_es = models.TextField(_("text (Spanish)"), blank=True)
-    text_fr = models.TextField(_("text (French)"), blank=True)
-    text_pt = models.TextField(_("text (Portuguese)"), blank=True)
+    text_en = DocumentTextField(_("text (English)"))
+    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
+    text_fr = DocumentTextField(_("text (French)"), blank=True)
+    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
 
     class Meta:
         verbose_name = _("commitment")
@@ -397,7 +398,7 @@ class CommitmentAction(models.Model):
         related_name="commitment_actions",
     )
     region = models.CharField(_("region"), max_length=40, blank=True, editable=False)
-    description = models.TextField(_("what you did"), max_length=2000)
+    description = BoundedTextField(_("what you did"), max_length=2000)
     taken_on = models.DateField(_("when"))
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -195,7 +195,7 @@ def load(demo):
         capacity=12,
     )
     webinars = []
-    for number in range(6 * demo.scale):
+    for number in range(demo.count(6)):
         topic = TOPICS[number % len(TOPICS)]
         region = regions[number % len(regions)]
         offset = rng.randint(-700, 200)
@@ -250,7 +250,7 @@ def load(demo):
             country_id=rng.choice(["KE", "BR", "IN", "ZA", "MX", "SE"]),
             status=Registration.Status.CONFIRMED,
         )
-        for number in range(min(40 * demo.scale, 140))
+        for number in range(min(demo.count(40), 140))
     )
 
     symposium = _event(
@@ -298,7 +298,7 @@ def load(demo):
             abstract="An invented abstract about work with men and boys for gender justice.",
             submitter=authors[n % len(authors)],
         )
-        for n in range(20 * demo.scale)
+        for n in range(demo.count(20))
     )
     services.reviews_assign_evenly(call=call, actor=demo.staff)
     demo.say(f"{Event.objects.count()} events, {call.submissions.count()} submissions")

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField
 from menengage.core.models import Country
 
 from .models import CoAuthor, Registration, Submission
@@ -9,7 +11,7 @@ from .models import CoAuthor, Registration, Submission
 
 class RegistrationForm(forms.ModelForm):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    country = forms.ModelChoiceField(
+    country = ModelChoiceField(
         label=_("Country"), queryset=Country.objects.order_by("name_en"), required=False
     )
 
@@ -38,11 +40,11 @@ class RegistrationForm(forms.ModelForm):
 
 
 class SubmissionForm(forms.Form):
-    track = forms.ModelChoiceField(label=_("Track"), queryset=None)
+    track = ModelChoiceField(label=_("Track"), queryset=None)
     format = forms.ChoiceField(label=_("Format"), choices=Submission.Format.choices)
     title = forms.CharField(label=_("Title"), max_length=250)
     abstract = forms.CharField(label=_("Abstract"), widget=forms.Textarea, max_length=5000)
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("On behalf of"),
         queryset=None,
         required=False,
@@ -67,7 +69,9 @@ CoAuthorFormSet = forms.formset_factory(CoAuthorForm, extra=3, max_num=8, valida
 
 
 class ReviewForm(forms.Form):
-    comments = forms.CharField(label=_("Comments"), widget=forms.Textarea, required=False)
+    comments = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Comments"), widget=forms.Textarea, required=False
+    )
 
     def __init__(self, *args, criteria, scores=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,11 +96,16 @@ class DecisionForm(forms.Form):
         choices=[("accept", _("Accept")), ("reject", _("Reject"))],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("Note to the authors"), widget=forms.Textarea, required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Note to the authors"),
+        widget=forms.Textarea,
+        required=False,
+    )
 
 
 class AssignForm(forms.Form):
-    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+    reviewer = ModelChoiceField(label=_("Reviewer"), queryset=None)
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)

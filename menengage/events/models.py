@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import BoundedTextField
 from menengage.core.languages import active_language, in_active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
@@ -47,10 +48,10 @@ class Event(models.Model):
     title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
     title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_es = models.TextField(_("description (Spanish)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_pt = models.TextField(_("description (Portuguese)"), blank=True)
+    description_en = BoundedTextField(_("description (English)"), blank=True)
+    description_es = BoundedTextField(_("description (Spanish)"), blank=True)
+    description_fr = BoundedTextField(_("description (French)"), blank=True)
+    description_pt = BoundedTextField(_("description (Portuguese)"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
@@ -188,8 +189,8 @@ class Registration(models.Model):
         related_name="+",
     )
     language = models.CharField(_("language"), max_length=5, default="en")
-    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
-    dietary_needs = models.TextField(_("dietary needs"), blank=True)
+    accessibility_needs = BoundedTextField(_("accessibility needs"), blank=True)
+    dietary_needs = BoundedTextField(_("dietary needs"), blank=True)
     gender = models.CharField(
         _("gender"),
         max_length=100,
@@ -230,7 +231,7 @@ class Call(models.Model):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="calls"
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     # An instant in UTC; `time_zone` is the zone the deadline is announced in.
     deadline = models.DateTimeField(_("deadline"))
@@ -326,7 +327,7 @@ class Submission(models.Model):
     )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     title = models.CharField(_("title"), max_length=250)
-    abstract = models.TextField(_("abstract"))
+    abstract = BoundedTextField(_("abstract"))
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -350,7 +351,7 @@ class Submission(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("note to the authors"), blank=True)
+    decision_note = BoundedTextField(_("note to the authors"), blank=True)
     authors_notified_at = models.DateTimeField(_("authors notified at"), null=True, blank=True)
 
     class Meta:
@@ -398,7 +399,7 @@ class Review(models.Model):
         related_name="event_reviews",
     )
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
-    comments = models.TextField(_("comments"), blank=True)
+    comments = BoundedTextField(_("comments"), blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
@@ -463,7 +464,7 @@ class Session(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     room = models.CharField(_("room or stream"), max_length=100, blank=True)
     chair = models.CharField(_("chair"), max_length=200, blank=True)
-    speakers = models.TextField(_("speakers"), blank=True, help_text=_("One name per line."))
+    speakers = BoundedTextField(_("speakers"), blank=True, help_text=_("One name per line."))
 
     class Meta:
         verbose_name = _("session")

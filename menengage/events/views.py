@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
+from menengage.core.shown_once import shown_once_keep, shown_once_take
 from menengage.members.selectors import organisations_represented_by
 from menengage.networks.models import Network
 
@@ -348,13 +349,15 @@ def organiser_home(request):
     """The organiser's page: their events, and their API token (shown once when made)."""
     if not organises_any(request.user):
         raise Http404
-    secret = None
     if request.method == "POST":
+        # Post, redirect, get: a refresh neither makes another token nor shows this one again.
         _token, secret = services.api_token_create(actor=request.user)
+        shown_once_keep(request, key="events-api-token", value=secret)
+        return redirect("events:organiser")
     context = {
         "events": selectors.events_organised_by(actor=request.user),
         "tokens": request.user.event_api_tokens.all(),
-        "secret": secret,
+        "secret": shown_once_take(request, key="events-api-token"),
     }
     return render(request, "events/organiser_home.html", context)
 

@@ -100,10 +100,17 @@ def load(demo):
     used = set()
 
     def pick(network_slug, kind=None, exclude_kind=None):
-        for organisation in _organisations(rng, network_slug, kind, exclude_kind):
-            if organisation.pk not in used:
-                used.add(organisation.pk)
-                return organisation
+        # A small demo (a test's) may lack the kind asked for, or the region enough members:
+        # then any organisation of the region, then of the Alliance.
+        for candidates in (
+            _organisations(rng, network_slug, kind, exclude_kind),
+            _organisations(rng, network_slug),
+            _organisations(rng, "menengage-alliance"),
+        ):
+            for organisation in candidates:
+                if organisation.pk not in used:
+                    used.add(organisation.pk)
+                    return organisation
         return None
 
     board = services.body_create(
@@ -321,7 +328,7 @@ def _history(demo, body, members):
     """Older decisions of the Board, bulk-created, so the register has volume (×scale)."""
     now = timezone.now()
     proposals = []
-    for number in range(20 * demo.scale):
+    for number in range(demo.count(20)):
         decided = now - datetime.timedelta(days=60 + 7 * number)
         proposals.append(
             Proposal(

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.models import User
+from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField
 from menengage.members.models import Organisation
 
 from .models import Meeting, Position, Proposal, Vote
@@ -17,7 +19,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, person):
         return person.name or person.email
 
@@ -49,6 +51,7 @@ class PositionForm(forms.Form):
         label=_("Your position"), choices=Position.Stance.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -83,6 +86,7 @@ class ProxyForm(forms.Form):
 
 class ConflictForm(forms.Form):
     note = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("The interest you declare"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -103,7 +107,7 @@ class MeetingForm(forms.ModelForm):
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Item"), max_length=200, required=False)
-    proposal = forms.ModelChoiceField(
+    proposal = ModelChoiceField(
         label=_("Proposal to discuss"), queryset=Proposal.objects.none(), required=False
     )
 
@@ -119,7 +123,11 @@ class AgendaItemForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}))
+    minutes = forms.CharField(
+        max_length=DOCUMENT_MAX_LENGTH,
+        label=_("Minutes"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
 
 
 class TermForm(forms.Form):
@@ -161,7 +169,7 @@ class ElectionForm(forms.Form):
     term_ends_on = forms.DateField(label=_("Term ends on"), widget=DateInput, required=False)
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(ModelChoiceField):
     def label_from_instance(self, organisation):
         return str(organisation)
 
@@ -171,6 +179,7 @@ class NominationForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
     statement = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Statement"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Why your organisation stands, and what it will bring to the body."),
@@ -183,7 +192,7 @@ class NominationForm(forms.Form):
 
 class BallotForm(forms.Form):
     voter = OrganisationChoiceField(label=_("Voting for"), queryset=Organisation.objects.none())
-    nomination = forms.ModelChoiceField(
+    nomination = ModelChoiceField(
         label=_("Your vote"), queryset=None, widget=forms.RadioSelect, empty_label=None
     )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
+from menengage.core.fields import BoundedTextField, DocumentTextField
 
 
 class Body(models.Model):
@@ -36,7 +37,7 @@ class Body(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     publishes_decisions = models.BooleanField(_("publishes its decisions"), default=False)
     quorum = models.PositiveSmallIntegerField(
         _("quorum"),
@@ -252,7 +253,7 @@ class Nomination(models.Model):
         on_delete=models.PROTECT,
         related_name="nominations",
     )
-    statement = models.TextField(_("statement"))
+    statement = BoundedTextField(_("statement"))
     nominated_at = models.DateTimeField(_("nominated at"), default=timezone.now)
 
     class Meta:
@@ -322,7 +323,7 @@ class Proposal(models.Model):
         Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="proposals"
     )
     title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"))
+    text = DocumentTextField(_("text"))
     attachment = models.FileField(
         _("attachment"),
         upload_to=_attachment_path,
@@ -396,7 +397,7 @@ class Position(models.Model):
         related_name="+",
     )
     stance = models.CharField(_("position"), max_length=10, choices=Stance.choices)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = BoundedTextField(_("reason"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     class Meta:
@@ -466,7 +467,7 @@ class ConflictOfInterest(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    note = models.TextField(_("the interest"), blank=True)
+    note = BoundedTextField(_("the interest"), blank=True)
     declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
 
     class Meta:
@@ -577,7 +578,7 @@ class Meeting(models.Model):
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place or link"), max_length=200, blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    minutes = DocumentTextField(_("minutes"), blank=True)
     minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
     minutes_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -255,10 +255,11 @@ def proposal_attachment(request, pk):
     return response
 
 
-def _proposal_action(request, pk, form_class, act, done, **form_kwargs):
-    """Parse `form_class`, run `act(proposal, data)`, and go back to the proposal."""
+def _proposal_action(request, pk, form_class, act, done, *, form_kwargs=None):
+    """Parse `form_class` (built with `form_kwargs(proposal)` when given), run
+    `act(proposal, data)`, and go back to the proposal."""
     proposal = services.proposal_close_if_due(_proposal(request, pk))
-    form = form_class(request.POST, **form_kwargs(proposal) if callable(form_kwargs) else {})
+    form = form_class(request.POST, **(form_kwargs(proposal) if form_kwargs else {}))
     try:
         if not form.is_valid():
             raise ValidationError([error for errors in form.errors.values() for error in errors])

@@ -115,7 +115,7 @@ def load(demo):
         .values_list("pk", flat=True)[:400]
     )
     writer = Writer(rng, countries_by_region)
-    total = RESOURCES_PER_SCALE * demo.scale - REAL_FILES
+    total = max(0, demo.count(RESOURCES_PER_SCALE) - REAL_FILES)
     now = datetime.datetime.now(datetime.UTC)
     resources, tags = [], []
     for _number in range(total):

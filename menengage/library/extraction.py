@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
 
-CPU_SECONDS = 20
+from .extractor import CPU_SECONDS, MEMORY_BYTES
+
 WALL_SECONDS = 30
-MEMORY_BYTES = 768 * 1024 * 1024
 MAX_CHARS = 500_000
 EXTRACTABLE = ("pdf", "docx")
 

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
 
@@ -9,14 +10,14 @@ from .models import Resource
 from .uploads import MAX_UPLOAD_BYTES
 
 
-class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+class NamedMultipleChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):
         return obj.name
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(ModelChoiceField):
     def label_from_instance(self, organisation):
         return str(organisation)
 
@@ -62,7 +63,7 @@ class ResourceSubmitForm(forms.Form):
         queryset=Network.objects.filter(kind=Network.Kind.REGIONAL),
         required=False,
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = ModelMultipleChoiceField(
         label=_("Countries"), queryset=Country.objects.all(), required=False
     )
     audience = forms.CharField(

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
+from menengage.core.fields import BoundedTextField, DocumentTextField
 from menengage.core.languages import has_active_language, in_active_language
 from menengage.core.models import Country, Term
 from menengage.members.models import Organisation
@@ -55,10 +56,10 @@ class Resource(models.Model):
     title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     title_pt = models.CharField(_("title (Portuguese)"), max_length=300, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), blank=True)
+    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
+    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
     language = models.CharField(
         _("original language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
     )
@@ -111,7 +112,7 @@ class Resource(models.Model):
     countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), blank=True, related_name="resources"
     )
-    audience = models.TextField(_("who will find this useful"), blank=True)
+    audience = BoundedTextField(_("who will find this useful"), blank=True)
     licence = models.CharField(
         _("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY
     )
@@ -131,10 +132,10 @@ class Resource(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    review_note = models.TextField(_("note from the editors"), blank=True)
+    review_note = BoundedTextField(_("note from the editors"), blank=True)
     # The text the full-text index reads besides titles and summaries: extracted from the
     # files by the extraction task, or typed by an editor for a resource without files.
-    text = models.TextField(_("full text"), blank=True)
+    text = DocumentTextField(_("full text"), blank=True)
     extraction_note = models.TextField(_("extraction note for editors"), blank=True, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)

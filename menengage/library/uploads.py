@@ -1,14 +1,16 @@
 """Checking uploaded files: their size, their real type read from their content, their name."""
 
 import os
-import zipfile
 
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.archives import ArchiveRefused, archive_inspect
 from menengage.core.errors import DomainError
 
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024
+# All the entries of a DOCX or EPUB together, inflated.
+MAX_INFLATED_BYTES = 200 * 1024 * 1024
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -29,19 +31,14 @@ def sniff_format(upload):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-                # EPUB's first entry is an uncompressed `mimetype` file naming the format.
-                if "mimetype" in names and archive.read("mimetype").strip() == (
-                    b"application/epub+zip"
-                ):
-                    return "epub"
-                if "word/document.xml" in names and "[Content_Types].xml" in names:
-                    return "docx"
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError):
-            pass
-        finally:
-            upload.seek(0)
+            names, kept = archive_inspect(upload, max_bytes=MAX_INFLATED_BYTES, read={"mimetype"})
+        except ArchiveRefused as refused:
+            raise UploadRefused(str(refused)) from refused
+        # EPUB's first entry is an uncompressed `mimetype` file naming the format.
+        if kept.get("mimetype", b"").strip() == b"application/epub+zip":
+            return "epub"
+        if "word/document.xml" in names and "[Content_Types].xml" in names:
+            return "docx"
     raise UploadRefused(_("Only PDF, Word (DOCX) and EPUB files can be uploaded."))
 
 

@@ -191,7 +191,7 @@ def load(demo):
     networks = list(Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("parent"))
     # Larger networks in larger countries: a fixed weight per network from the seeded generator.
     weights = [rng.uniform(0.3, 3.0) for _network in networks]
-    total = 700 * demo.scale
+    total = demo.count(700)
     today = timezone.localdate()
     used, slugs = set(), set()
     organisations, placements = [], []
@@ -315,7 +315,7 @@ def _individuals(demo, networks, weights):
     unusable = make_password(None)
     today = timezone.localdate()
     people, placements = [], []
-    for number in range(200 * demo.scale):
+    for number in range(demo.count(200)):
         network = rng.choices(networks, weights=weights)[0]
         name = f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
         people.append(

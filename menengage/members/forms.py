@@ -3,17 +3,19 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import TEXT_MAX_LENGTH
+from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from menengage.core.models import Country, Term
 
 from .models import Organisation
 
 
-class CountryChoiceField(forms.ModelChoiceField):
+class CountryChoiceField(ModelChoiceField):
     def label_from_instance(self, country):
         return country.name
 
 
-class TermChoiceField(forms.ModelMultipleChoiceField):
+class TermChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, term):
@@ -54,6 +56,7 @@ class JoinForm(forms.Form):
         help_text=_("Optional, in the org-id.guide form, for example KE-NCB-12345."),
     )
     activities = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("What do you do?"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Your work with men and boys for gender equality, in a few sentences."),
@@ -120,6 +123,7 @@ class DecisionForm(forms.Form):
 
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
     text = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Note, question or reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -154,7 +158,9 @@ class OrganisationProfileForm(forms.ModelForm):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Why is the organisation leaving?"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX_LENGTH,
+        label=_("Why is the organisation leaving?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -167,7 +173,9 @@ class StatusChangeForm(forms.Form):
     """A coordinator's change to an active, lapsed or suspended membership."""
 
     status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
+from menengage.core.fields import BoundedTextField, DocumentTextField
 from menengage.core.languages import has_active_language, in_active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
@@ -49,7 +50,7 @@ class Organisation(models.Model):
     public_phone = models.CharField(_("public contact telephone"), max_length=40, blank=True)
     show_email = models.BooleanField(_("show the e-mail address in the directory"), default=True)
     show_phone = models.BooleanField(_("show the telephone number in the directory"), default=False)
-    description = models.TextField(_("what the organisation does"), blank=True)
+    description = BoundedTextField(_("what the organisation does"), blank=True)
     themes = models.ManyToManyField(
         Term,
         verbose_name=_("themes"),
@@ -153,7 +154,7 @@ class Membership(models.Model):
     applied_on = models.DateField(_("applied on"))
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = BoundedTextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("membership")
@@ -208,13 +209,13 @@ class Application(models.Model):
     applicant_email = models.EmailField(_("your e-mail address"))
     language = models.CharField(_("language"), max_length=5, default="en")
     submission_key = models.UUIDField(_("submission key"), unique=True, default=uuid.uuid4)
-    activities = models.TextField(_("what you do"))
+    activities = BoundedTextField(_("what you do"))
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     last_action_at = models.DateTimeField(_("last action at"), default=timezone.now)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
-    information_request = models.TextField(_("information asked for"), blank=True)
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    information_request = BoundedTextField(_("information asked for"), blank=True)
+    decision_reason = BoundedTextField(_("reason for the decision"), blank=True)
 
     class Meta:
         verbose_name = _("application")
@@ -241,11 +242,11 @@ class FrameworkDocument(models.Model):
         default=90,
         help_text=_("After this many days, memberships that have not endorsed this version lapse."),
     )
-    summary_en = models.TextField(_("summary of changes (English)"), blank=True)
-    text_en = models.TextField(_("text (English)"))
-    text_es = models.TextField(_("text (Spanish)"), blank=True)
-    text_fr = models.TextField(_("text (French)"), blank=True)
-    text_pt = models.TextField(_("text (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary of changes (English)"), blank=True)
+    text_en = DocumentTextField(_("text (English)"))
+    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
+    text_fr = DocumentTextField(_("text (French)"), blank=True)
+    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
 
     class Meta:
         verbose_name = _("framework document")

@@ -126,6 +126,30 @@ def _endorse(*, documents, organisation, person, signatory_name, actor):
             )
 
 
+def _application_sent_before(submission_key):
+    """For a person who already applied to the network: the application this very form made
+    (the same form sent twice, perhaps at once), else a refusal."""
+    first = Application.objects.filter(submission_key=submission_key).first()
+    if first is None:
+        raise DomainError(_("You have already applied to this network."))
+    return first
+
+
+def _person_for_application(email, name, country, language):
+    """The account an individual applies with: theirs, or a new one without a password. Two
+    applications at once may both try to create it; the second uses the first's."""
+    person = User.objects.filter(email=email).first()
+    if person is not None:
+        return person
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email, None, name=name, country=country, language=language
+            )
+    except IntegrityError:
+        return User.objects.get(email=email)
+
+
 def application_token(application):
     return signing.dumps(application.pk, salt=CONFIRMATION_SALT)
 
@@ -167,13 +191,9 @@ def application_submit(
     email = applicant_email.strip().lower()
     member_org, person = None, None
     if as_individual:
-        person = User.objects.filter(email=email).first()
-        if person is None:
-            person = User.objects.create_user(
-                email, None, name=applicant_name, country=country, language=language
-            )
+        person = _person_for_application(email, applicant_name, country, language)
         if Membership.objects.filter(person=person, network=network).exists():
-            raise DomainError(_("You have already applied to this network."))
+            return _application_sent_before(submission_key)
     else:
         fields = dict(organisation)
         duplicate = organisation_find_duplicate(
@@ -189,7 +209,14 @@ def application_submit(
         status=Membership.Status.APPLIED,
         applied_on=timezone.localdate(),
     )
-    membership.save()
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError:
+        # The same person's other application arrived at the same moment and won: this one is
+        # either the same form (answer with its application) or a second one (refused).
+        transaction.set_rollback(True)
+        return _application_sent_before(submission_key)
     application = Application(
         membership=membership,
         applicant_name=applicant_name,

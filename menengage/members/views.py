@@ -104,8 +104,9 @@ def join_confirm(request, token):
         return render(request, "members/join_confirm.html", {"error": bad}, status=404)
     if request.method == "POST":
         services.application_confirm_email(application=application, actor=request.user)
-        return render(request, "members/join_confirm.html", {"confirmed": True})
-    return render(request, "members/join_confirm.html", {"application": application})
+        return redirect(request.path)  # a refresh shows the confirmation, posts nothing
+    context = {"application": application, "confirmed": bool(application.email_confirmed_at)}
+    return render(request, "members/join_confirm.html", context)
 
 
 # Reviewing

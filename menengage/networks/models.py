@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.fields import BoundedTextField
 from menengage.core.languages import in_active_language
 from menengage.core.models import Country
 
@@ -37,10 +38,10 @@ class Network(models.Model):
     name_es = models.CharField(_("name (Spanish)"), max_length=150, blank=True)
     name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
     name_pt = models.CharField(_("name (Portuguese)"), max_length=150, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), blank=True)
+    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
+    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     host_organisation = models.CharField(_("host organisation"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)

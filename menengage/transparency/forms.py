@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
+from menengage.core.fields import TEXT_MAX_LENGTH
 
 
 class DraftYearForm(forms.ModelForm):
@@ -26,6 +27,7 @@ class AmendmentForm(forms.ModelForm):
     """A published line: only its amount can change, with the reason shown to the public."""
 
     reason = forms.CharField(
+        max_length=TEXT_MAX_LENGTH,
         label=_("Reason for the amendment"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown on the public year page with the amount before and after."),

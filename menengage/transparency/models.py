@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
+from menengage.core.fields import BoundedTextField
 from menengage.core.languages import in_active_language
 from menengage.core.models import Term
 from menengage.networks.models import Network
@@ -114,10 +115,10 @@ class FinancialYear(models.Model):
     title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
     title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_es = models.TextField(_("summary (Spanish)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    summary_pt = models.TextField(_("summary (Portuguese)"), blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), blank=True)
+    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
+    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -574,7 +575,7 @@ class Amendment(models.Model):
         related_name="amendments",
     )
     made_on = models.DateField(_("date"))
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"))
     amount_before = models.DecimalField(_("amount before"), max_digits=14, decimal_places=2)
     amount_after = models.DecimalField(
         _("amount after"), max_digits=14, decimal_places=2, validators=[POSITIVE]

@@ -1,4 +1,5 @@
 import io
+import re
 import zipfile
 
 import pytest
@@ -9,6 +10,7 @@ from django.db import connection
 from menengage.concerns import services
 from menengage.concerns.models import Attachment, Concern
 from menengage.core.models import AuditEvent
+from menengage.testing.bombs import docx_bomb
 
 MARKER = "zebra-marker-7f3c9e-unique"
 ADDRESS = "203.0.113.77"
@@ -70,6 +72,7 @@ def test_an_anonymous_concern_stores_no_name_email_or_address(client, organisati
         "/en/concerns/",
         report(name="Typed By Mistake", email="typed@example.org"),
         REMOTE_ADDR=ADDRESS,
+        follow=True,
     )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -89,6 +92,7 @@ def test_a_database_dump_contains_none_of_the_submitted_text(client, organisatio
     client.post(
         "/en/concerns/",
         report(contact="named", name=f"Named {MARKER}", email="named.reporter@example.org"),
+        follow=True,
     )
     concern = Concern.objects.get()
     assert concern.is_named
@@ -102,37 +106,37 @@ def test_a_database_dump_contains_none_of_the_submitted_text(client, organisatio
 
 @pytest.mark.django_db
 def test_the_receipt_is_shown_once_and_only_its_hashes_are_kept(client):
-    response = client.post("/en/concerns/", report(receipt_kind="passphrase"))
+    response = client.post("/en/concerns/", report(receipt_kind="passphrase"), follow=True)
     receipt = response.context["receipt"]
     assert len(receipt.split()) == 6
     concern = Concern.objects.get()
     assert concern.receipt_hash.startswith("argon2")
     assert receipt not in database_dump()
-    response = client.post("/en/concerns/", report(receipt_kind="number"))
+    response = client.post("/en/concerns/", report(receipt_kind="number"), follow=True)
     number = response.context["receipt"]
     assert len(number.replace(" ", "")) == 16 and number.count(" ") == 3
 
 
 @pytest.mark.django_db
 def test_reporting_on_someones_behalf_needs_their_consent(client):
-    response = client.post("/en/concerns/", report(reporter="behalf"))
+    response = client.post("/en/concerns/", report(reporter="behalf"), follow=True)
     assert response.status_code == 400
     assert "agreed to this report" in response.content.decode()
     assert not Concern.objects.exists()
-    response = client.post("/en/concerns/", report(reporter="behalf", consent="on"))
+    response = client.post("/en/concerns/", report(reporter="behalf", consent="on"), follow=True)
     assert Concern.objects.get().on_behalf
 
 
 @pytest.mark.django_db
 def test_named_contact_needs_name_and_email(client):
-    response = client.post("/fr/concerns/", report(contact="named"))
+    response = client.post("/fr/concerns/", report(contact="named"), follow=True)
     assert response.status_code == 400
     assert not Concern.objects.exists()
 
 
 @pytest.mark.django_db
 def test_the_honeypot_refuses_robots_and_writes_nothing(client):
-    response = client.post("/en/concerns/", report(website="http://spam.example"))
+    response = client.post("/en/concerns/", report(website="http://spam.example"), follow=True)
     assert response.status_code == 400
     assert not Concern.objects.exists()
 
@@ -140,12 +144,15 @@ def test_the_honeypot_refuses_robots_and_writes_nothing(client):
 @pytest.mark.django_db
 def test_concerns_are_rate_limited_per_client(client):
     for _ in range(5):
-        assert client.post("/en/concerns/", report(), REMOTE_ADDR=ADDRESS).status_code == 200
-    response = client.post("/en/concerns/", report(), REMOTE_ADDR=ADDRESS)
+        assert (
+            client.post("/en/concerns/", report(), REMOTE_ADDR=ADDRESS, follow=True).status_code
+            == 200
+        )
+    response = client.post("/en/concerns/", report(), REMOTE_ADDR=ADDRESS, follow=True)
     assert response.status_code == 400
     assert "Too many concerns" in response.content.decode()
     assert Concern.objects.count() == 5
-    other = client.post("/en/concerns/", report(), REMOTE_ADDR="198.51.100.9")
+    other = client.post("/en/concerns/", report(), REMOTE_ADDR="198.51.100.9", follow=True)
     assert other.status_code == 200
 
 
@@ -163,14 +170,14 @@ def test_attachments_are_checked_by_content_and_stored_encrypted(client):
         SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50),
         SimpleUploadedFile("statement.docx", _docx()),
     ]
-    response = client.post("/en/concerns/", {**report(), "attachments": files})
+    response = client.post("/en/concerns/", {**report(), "attachments": files}, follow=True)
     assert response.status_code == 200
     stored = {a.content_type: a for a in Attachment.objects.all()}
     assert set(stored) == {Attachment.Type.PNG, Attachment.Type.DOCX}
     assert b"PNG" not in bytes(stored[Attachment.Type.PNG].data)
 
     disguised = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not really a pdf")
-    response = client.post("/en/concerns/", {**report(), "attachments": [disguised]})
+    response = client.post("/en/concerns/", {**report(), "attachments": [disguised]}, follow=True)
     assert response.status_code == 400
     assert "is not a PDF" in response.content.decode()
     assert Concern.objects.count() == 1
@@ -181,7 +188,7 @@ def test_focal_points_are_told_a_concern_arrived_without_its_content(
     client, focal_kenya, organisation, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/en/concerns/", report())
+        client.post("/en/concerns/", report(), follow=True)
     concern = Concern.objects.get()
     assert concern.handling_network.slug == "kenya"
     assert [message.to for message in mail.outbox] == [[focal_kenya.email]]
@@ -195,7 +202,43 @@ def test_production_without_a_key_refuses_to_take_concerns(client, settings):
     settings.DEBUG = False
     settings.CONCERNS_KEYS = []
     settings.CONCERNS_KEY_FILE = ""
-    response = client.post("/en/concerns/", report())
+    response = client.post("/en/concerns/", report(), follow=True)
     assert response.status_code == 503
     assert "not configured" in response.content.decode()
     assert not Concern.objects.exists()
+
+
+@pytest.mark.django_db
+def test_refreshing_the_receipt_page_files_nothing_and_never_shows_the_receipt_again(client):
+    response = client.post("/es/concerns/", report())
+    assert response.status_code == 302
+    assert response["Location"] == "/es/concerns/received/"
+    shown = client.get("/es/concerns/received/")
+    receipt = shown.context["receipt"]
+    assert receipt in shown.content.decode()
+    assert "no-store" in shown["Cache-Control"]
+    refreshed = client.get("/es/concerns/received/", follow=True)
+    assert receipt not in refreshed.content.decode()
+    assert refreshed.redirect_chain[-1][0] == "/es/concerns/follow-up/"
+    assert Concern.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_form_sent_twice_files_one_concern(client):
+    form = client.get("/en/concerns/").content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]+)"', form).group(1)
+    first = client.post("/en/concerns/", {**report(), "submission_key": key})
+    second = client.post("/en/concerns/", {**report(), "submission_key": key})
+    assert first.status_code == second.status_code == 302
+    assert Concern.objects.count() == 1
+    assert "receipt" in client.get("/en/concerns/received/").context
+
+
+@pytest.mark.django_db
+def test_an_attachment_that_inflates_to_200_mb_is_refused_and_nothing_filed(client):
+    bomb = SimpleUploadedFile("statement.docx", docx_bomb(200))
+    response = client.post("/es/concerns/", {**report(), "attachments": [bomb]})
+    assert response.status_code == 400
+    assert '<html lang="es">' in response.content.decode()
+    assert not Concern.objects.exists()
+    assert not Attachment.objects.exists()

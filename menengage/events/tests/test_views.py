@@ -242,3 +242,19 @@ def test_registrations_are_limited_per_client_in_the_visitors_language(
     assert "Too many registrations" in refused.content.decode()
     assert Registration.objects.count() == 2
     assert register(4, "203.0.113.6").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_organisers_new_api_token_is_shown_once_and_a_refresh_makes_no_other(
+    client, event, organiser
+):
+    client.force_login(organiser)
+    response = client.post("/en/events/organiser/")
+    assert response.status_code == 302
+    assert organiser.event_api_tokens.count() == 1
+    shown = client.get("/en/events/organiser/")
+    secret = shown.context["secret"]
+    assert secret and secret in shown.content.decode()
+    again = client.get("/en/events/organiser/")
+    assert again.context["secret"] is None and secret not in again.content.decode()
+    assert organiser.event_api_tokens.count() == 1

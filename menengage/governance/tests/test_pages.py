@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from menengage.governance import services
-from menengage.governance.models import Decision, Meeting, Position
+from menengage.governance.models import Decision, Meeting, Position, Proxy
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,52 @@ def test_list_pages_keep_their_query_count(
         client.get("/en/governance/")
     with django_assert_max_num_queries(12):
         client.get("/en/governance/decisions/")
+
+
+def test_a_proxy_given_on_the_page_is_used_for_the_giver_and_counted_in_the_outcome(
+    client, members, chair, proposal
+):
+    giver, holder = members[1], members[2]
+    url = f"/en/governance/proposals/{proposal.pk}/"
+    client.force_login(giver)
+    response = client.post(url + "proxy/", {"holder": holder.pk}, follow=True)
+    assert response.status_code == 200
+    assert Proxy.objects.get(proposal=proposal, giver=giver).holder == holder
+    client.force_login(holder)
+    page = client.get(url).content.decode()
+    assert f'<option value="{giver.pk}">' in page  # the holder can speak for the giver
+    response = client.post(
+        url + "position/",
+        {"stance": "block", "reason": "Not without the regions.", "member": giver.pk},
+    )
+    assert response.status_code == 302
+    client.post(url + "position/", {"stance": "agree"})
+    for person in (members[0], members[3]):
+        client.force_login(person)
+        client.post(url + "position/", {"stance": "agree"})
+    by_member = dict(Position.objects.values_list("member", "stance"))
+    assert by_member == {
+        giver.pk: "block",
+        holder.pk: "agree",
+        members[0].pk: "agree",
+        members[3].pk: "agree",
+    }
+    assert Position.objects.get(member=giver).cast_by == holder
+    client.force_login(chair)
+    client.post(url + "close/")
+    decision = Decision.objects.get()
+    assert (decision.agree, decision.block, decision.taken) == (3, 1, 4)
+    assert decision.outcome == Decision.Outcome.NO_CONSENSUS  # the giver's block stands
+
+
+def test_a_proxy_cannot_be_given_to_someone_outside_the_body_or_twice(
+    client, members, proposal, outsider
+):
+    url = f"/en/governance/proposals/{proposal.pk}/proxy/"
+    client.force_login(members[1])
+    for holder in (outsider.pk, members[1].pk, "99999999999999999999999", "x"):
+        assert client.post(url, {"holder": holder}).status_code == 302
+    assert not Proxy.objects.exists()
+    client.post(url, {"holder": members[2].pk})
+    client.post(url, {"holder": members[3].pk})
+    assert list(Proxy.objects.values_list("holder", flat=True)) == [members[2].pk]

@@ -5,6 +5,7 @@ from menengage.core.models import AuditEvent
 from menengage.library import extraction, samples, search, services
 from menengage.library.models import Resource, ResourceFile
 from menengage.library.uploads import UploadRefused
+from menengage.testing.bombs import docx_bomb
 
 from .conftest import upload
 
@@ -147,3 +148,22 @@ def test_outsider_cannot_add_files(make_resource, outsider):
             language="en",
         )
     assert not ResourceFile.objects.exists()
+
+
+def test_a_docx_bomb_is_refused_on_upload_and_nothing_written(make_resource, staff):
+    resource = make_resource(title="Bomb")
+    bomb = docx_bomb(400)  # 400 MB of zeros in under half a megabyte
+    assert len(bomb) < 1024 * 1024
+    with pytest.raises(UploadRefused):
+        services.resource_file_add(
+            actor=staff, resource=resource, upload=upload("toolkit.docx", bomb), language="en"
+        )
+    assert not ResourceFile.objects.exists()
+
+
+def test_the_extraction_child_refuses_a_docx_bomb(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with path.open("wb") as file:
+        docx_bomb(400, file)
+    with pytest.raises(extraction.ExtractionFailed):
+        extraction.extract_text(path, "docx")

@@ -1,11 +1,13 @@
 """The life of an application: apply, confirm, review, decide."""
 
 import re
+import threading
 import uuid
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connections
 
 from menengage.accounts.models import RoleAssignment
 from menengage.accounts.permissions import has_role
@@ -15,6 +17,7 @@ from menengage.members import services
 from menengage.members.models import Application, Endorsement, FrameworkDocument, Membership
 from menengage.members.selectors import application_queue_for
 from menengage.networks.models import Network
+from menengage.testing.concurrency import concurrent_writers
 
 
 @pytest.fixture
@@ -177,8 +180,11 @@ def test_visitor_applies_in_spanish_and_confirms_with_a_post(
     page = client.get(link)
     assert page.status_code == 200
     assert Application.objects.get().email_confirmed_at is None  # a GET confirms nothing
-    client.post(link)
+    response = client.post(link)
+    assert response.status_code == 302 and response["Location"] == link
     assert Membership.objects.get().status == "under_review"
+    main = client.get(link).content.split(b"<main")[1].split(b"</main>")[0]
+    assert b'method="post"' not in main  # confirmed: nothing left to post
 
 
 @pytest.mark.django_db
@@ -264,3 +270,58 @@ def test_applications_are_limited_per_client_in_the_visitors_language(
     assert refused.context["form"].non_field_errors()
     assert Application.objects.count() == 2
     assert send(4, "203.0.113.6").status_code == 302
+
+
+def apply_as_individual(email, key):
+    return services.application_submit(
+        actor=None,
+        submission_key=key,
+        as_individual=True,
+        country=Country.objects.get(code="KE"),
+        applicant_name="Juma Individual",
+        applicant_email=email,
+        language="en",
+        activities="Talks with young men.",
+    )
+
+
+@concurrent_writers
+def test_two_applications_at_once_from_one_person_give_one_membership_and_a_clear_answer(
+    framework,
+):
+    rounds = 10
+    outcomes, errors = [], []
+
+    def work(email, key, barrier):
+        try:
+            barrier.wait()
+            outcomes.append((email, key, apply_as_individual(email, key).submission_key))
+        except DomainError as refused:
+            outcomes.append((email, key, str(refused)))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    for number in range(rounds):
+        email = f"juma{number}@example.org"
+        # Even rounds: two different forms; odd rounds: the same form sent twice.
+        keys = [uuid.uuid4(), uuid.uuid4()] if number % 2 == 0 else [uuid.uuid4()] * 2
+        barrier = threading.Barrier(2)
+        workers = [threading.Thread(target=work, args=(email, key, barrier)) for key in keys]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+
+    assert errors == []
+    for number in range(rounds):
+        email = f"juma{number}@example.org"
+        assert Membership.objects.filter(person__email=email).count() == 1
+        assert Application.objects.filter(applicant_email=email).count() == 1
+        answers = [answer for sent, _key, answer in outcomes if sent == email]
+        if number % 2 == 0:  # one accepted, the other told it already applied
+            assert sorted(isinstance(answer, uuid.UUID) for answer in answers) == [False, True]
+            assert "You have already applied to this network." in answers
+        else:  # the same form twice: both answered with the one application
+            assert answers[0] == answers[1]

@@ -1,0 +1,67 @@
+"""Form fields every app shares, so hostile input is refused the same way everywhere.
+
+A choice of rows checks that each id is one a database can hold before querying: an id such as
+99999999999999999999999 is refused as an invalid choice (Django's own, translated message)
+instead of overflowing the database driver.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+# The largest id any database here stores: a signed 64-bit integer.
+ROW_ID_MAX = 2**63 - 1
+
+
+def row_id_in_range(value):
+    """Whether `value` is a whole number a database id can be (or not a number at all, which
+    the field's own conversion refuses)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return True
+    return -ROW_ID_MAX - 1 <= number <= ROW_ID_MAX
+
+
+def _integer_key(field):
+    model = field.queryset.model
+    target = model._meta.get_field(field.to_field_name) if field.to_field_name else model._meta.pk
+    return target.get_internal_type() in {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+        "ForeignKey",
+    }
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A choice of one row; an impossible id is an invalid choice."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _integer_key(self) and not row_id_in_range(value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several rows; an impossible id is an invalid choice."""
+
+    def _check_values(self, value):
+        if isinstance(value, (list, tuple)) and _integer_key(self):
+            for item in value:
+                if not row_id_in_range(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super()._check_values(value)
