@@ -4,6 +4,7 @@ One file; every knob is an environment variable documented in `.env.example` (a 
 one is not). The defaults run a clone on SQLite with nothing else to configure.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "menengage.concerns",
     "menengage.content",
     "menengage.api",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -217,6 +219,25 @@ MAILERS = {
     )
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "MenEngage Alliance <no-reply@localhost>")
+# Every message goes through the outbox (menengage.core.mail): this many per SMTP connection and
+# task, and this many attempts (1, 2, 4 ... minutes apart) before a message counts as failed.
+MAIL_BATCH_SIZE = int(env("MAIL_BATCH_SIZE", "100"))
+MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
+
+# Background work (mail, text extraction, indexing, mass mail). "database" keeps the queue in
+# the database for `menengage worker` (django-tasks-db); "immediate" runs each task inside the
+# request that queued it (no worker needed; slow pages); any other value is a backend's dotted
+# path, e.g. a broker-backed one (django_tasks_rq.RQBackend) with its TASKS_OPTIONS.
+TASKS_BACKEND = env("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND),
+        "OPTIONS": json.loads(env("TASKS_OPTIONS") or "{}"),
+    }
+}
 
 SECURE_COOKIES = env_bool("SECURE_COOKIES")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = SECURE_COOKIES

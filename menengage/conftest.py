@@ -61,6 +61,13 @@ def _local_cache(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (mail delivery, text extraction) run inside the test that queues them; the queue's
+    own tests (core/tests/test_mail.py, test_worker.py) put the database queue back."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def staff(db):
     return User.objects.create_superuser("staff@example.org", PASSWORD, name="Sam Staff")
