@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
     name = "menengage.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.core.signals import request_started
+        from django.tasks.signals import task_started
+
+        from .routers import ReplicaRouter
+
+        # Each request and task starts reading from the replica again (when there is one).
+        request_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica")
+        task_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica.task")

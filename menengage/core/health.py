@@ -1,4 +1,5 @@
-"""`/health`: is the database reachable and fully migrated?"""
+"""`/health`: is the database reachable and fully migrated, and how long has the oldest task
+waited for a worker?"""
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
@@ -18,6 +19,13 @@ def database_state():
     return True, len(plan)
 
 
+def queue_age():
+    """Seconds the oldest waiting task has waited (None: the queue lives elsewhere)."""
+    from .queue import queue_oldest_wait_seconds
+
+    return queue_oldest_wait_seconds()
+
+
 @never_cache
 def health(request):
     reachable, pending = database_state()
@@ -27,5 +35,6 @@ def health(request):
         "database": "ok" if reachable else "unreachable",
         "migrations": "unknown" if pending is None else ("ok" if pending == 0 else "pending"),
         "pending_migrations": pending,
+        "queue_age_seconds": queue_age() if healthy else None,
     }
     return JsonResponse(body, status=200 if healthy else 503)

@@ -289,6 +289,27 @@ def mail_deliver():
         mail_deliver.using(run_after=max(later, now)).enqueue()
 
 
+@transaction.atomic
+def mail_requeue(*, mails, actor):
+    """Staff send failed messages again (after fixing an address or the mail server): each goes
+    back to the queue with its attempts reset. Only failed ones; records `mail.requeue`."""
+    from .audit import audit_record
+
+    failed = list(mails.filter(status=OutgoingMail.Status.FAILED).exclude(to=""))
+    for mail in failed:
+        audit_record(actor=actor, verb="mail.requeue", target=mail, after={"to": mail.to})
+    OutgoingMail.objects.filter(pk__in=[mail.pk for mail in failed]).update(
+        status=OutgoingMail.Status.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_by="",
+        claimed_until=None,
+    )
+    if failed:
+        _deliver_after_commit()
+    return len(failed)
+
+
 def mail_queue_waiting():
     """Enqueue a delivery for whatever the outbox holds (the worker does this as it starts,
     so mail queued while no worker ran, or whose task was lost, still leaves)."""

@@ -273,3 +273,28 @@ def test_a_retry_is_queued_for_when_the_message_is_due(queue, settings, mailer):
     outbox.mail_deliver.call()
     retry = DBTaskResult.objects.get()
     assert retry.run_after == OutgoingMail.objects.get().next_attempt_at
+
+
+def test_only_staff_see_the_outbox_and_a_failed_message_can_be_queued_again(
+    queue, mailer, client, staff, outsider, django_capture_on_commit_callbacks
+):
+    from menengage.core.models import AuditEvent
+
+    mailer(DownBackend)
+    queue()
+    OutgoingMail.objects.update(status=OutgoingMail.Status.FAILED)
+    client.force_login(outsider)
+    assert client.get("/django-admin/core/outgoingmail/").status_code == 302
+    client.force_login(staff)
+    assert client.get("/django-admin/core/outgoingmail/").status_code == 200
+    mailer(LocmemBackend)
+    row = OutgoingMail.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/django-admin/core/outgoingmail/",
+            {"action": "requeue", "_selected_action": [row.pk]},
+        )
+    row.refresh_from_db()
+    assert row.status == OutgoingMail.Status.SENT
+    assert len(mail.outbox) == 1
+    assert AuditEvent.objects.filter(verb="mail.requeue").count() == 1
