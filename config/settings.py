@@ -243,10 +243,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "MenEngage Alliance <no-reply@loc
 MAIL_BATCH_SIZE = int(env("MAIL_BATCH_SIZE", "100"))
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
 
-# Background work (mail, text extraction, indexing, mass mail). "database" keeps the queue in
-# the database for `menengage worker` (django-tasks-db); "immediate" runs each task inside the
-# request that queued it (no worker needed; slow pages); any other value is a backend's dotted
-# path, e.g. a broker-backed one (django_tasks_rq.RQBackend) with its TASKS_OPTIONS.
+# Background work (mail, text extraction, search indexing including Wagtail's, mass mail).
+# "database" keeps the queue in the database for `menengage worker` (django-tasks-db);
+# "immediate" runs each task inside the request that queued it (no worker needed; slow pages);
+# any other value is a backend's dotted path, e.g. a broker-backed one
+# (django_tasks_rq.RQBackend) with its TASKS_OPTIONS.
 TASKS_BACKEND = env("TASKS_BACKEND", "database")
 TASKS = {
     "default": {
@@ -310,13 +311,33 @@ NINJA_PAGINATION_PER_PAGE = 25
 # The Alliance's organisation identifier in its IATI files (no spaces).
 IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENENGAGE-DEMO")
 
+# "json": every log record one JSON object a line, with one line per request and per task
+# (menengage.core.logs); "text": plain lines, gunicorn's access log for requests.
+LOG_FORMAT = env("LOG_FORMAT", "text")
+# Addresses that get a report of every server error (through the outbox), comma-separated.
+ADMINS = env_list("ADMINS")
+if LOG_FORMAT == "json":
+    MIDDLEWARE.insert(0, "menengage.core.logs.request_log_middleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "menengage.core.logs.JsonFormatter"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "menengage.core.logs.QueuedAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

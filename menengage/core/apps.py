@@ -9,10 +9,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_started
-        from django.tasks.signals import task_started
+        from django.tasks.signals import task_finished, task_started
 
+        from .logs import task_log
         from .routers import ReplicaRouter
 
+        task_finished.connect(task_log, dispatch_uid="core.task_log")
         # Each request and task starts reading from the replica again (when there is one).
         request_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica")
         task_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica.task")

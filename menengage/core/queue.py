@@ -7,12 +7,12 @@ otherwise). Only the database queue can be read from here; a broker has its own 
 from django.db.models import Min
 from django.tasks import task_backends
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
 
 
 def queue_oldest_wait_seconds():
     """Seconds the oldest runnable task has waited, 0 for an empty queue, None when the queue
     is not kept in this database."""
-    from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult, get_date_max
 
     if not isinstance(task_backends["default"], DatabaseBackend):

@@ -54,7 +54,7 @@ def test_the_worker_process_sends_what_the_site_queued(settings, tmp_path):
         template="members/email/framework_new_version.txt",
         context={"document": None, "link": reverse_lazy("members:portal")},
     )
-    assert DBTaskResult.objects.ready().count() == 1
+    assert DBTaskResult.objects.ready().filter(task_path="menengage.core.mail.mail_deliver").count()
     url = worker_database_url(tmp_path)
     mailbox = tmp_path / "mail"
     finished = subprocess.run(
@@ -85,3 +85,16 @@ def test_the_worker_refuses_a_queue_it_cannot_run(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     with pytest.raises(CommandError, match="not the database queue"):
         call_command("worker", batch=True)
+
+
+@pytest.mark.django_db
+def test_a_pages_search_indexing_waits_for_the_worker_which_can_run_it(settings):
+    """Wagtail's and modelsearch's tasks are Django's own: they share the queue."""
+    from django_tasks_db.models import DBTaskResult
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.models import Page
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    insert_or_update_object_task.enqueue("wagtailcore", "page", Page.objects.first().pk)
+    queued = DBTaskResult.objects.get()
+    assert queued.task.func is insert_or_update_object_task.func

@@ -38,7 +38,12 @@ def _members(kenya):
         for i in range(REPRESENTATIVES)
     )
     Membership.objects.bulk_create(
-        Membership(person=person, network=kenya, status=Membership.Status.ACTIVE)
+        Membership(
+            person=person,
+            network=kenya,
+            status=Membership.Status.ACTIVE,
+            applied_on=datetime.date(2020, 1, 1),
+        )
         for person in people
     )
 
@@ -71,8 +76,7 @@ def test_publishing_to_2000_members_only_queues_and_the_worker_sends_each_once(
     assert elapsed < 0.5, f"publishing took {elapsed:.2f} s"
     assert mail.outbox == []
     assert OutgoingMail.objects.count() == 0
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path == "menengage.members.tasks.framework_announce"
+    assert DBTaskResult.objects.filter(task_path=framework_announce.module_path).count() == 1
 
     # The worker's turn: the messages are written in batches, each batch queuing a delivery.
     with django_capture_on_commit_callbacks(execute=True):
