@@ -102,6 +102,9 @@ def mail_queue(
     Returns the new `OutgoingMail`, or None when `key` was queued before (nothing is written).
     `confidential` wipes the address and words from the outbox once the message has left.
     """
+    if OutgoingMail.objects.filter(key=key).exists():
+        # Already queued (a task run again, a double submit): not even rendered again.
+        return None
     codes = {code for code, _name in settings.LANGUAGES}
     language = language if language in codes else settings.LANGUAGE_CODE
     with translation.override(language):
