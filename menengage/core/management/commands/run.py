@@ -30,6 +30,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         while not stopping and all(child.poll() is None for child in children):
             time.sleep(0.2)
+        if stopping:
+            # Ctrl-C in a terminal reaches the children too; a second signal would make the
+            # worker abandon the task under way, so give them a moment to stop on their own.
+            grace = time.monotonic() + 10
+            while time.monotonic() < grace and any(c.poll() is None for c in children):
+                time.sleep(0.2)
         for child in children:
             if child.poll() is None:
                 child.terminate()
