@@ -338,6 +338,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # A line per finished task for a log collector; as text only the failures.
+        "menengage.task": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -106,7 +106,8 @@ def server():
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Two processes start on a shared, busy machine.
+    deadline = time.monotonic() + 120
     while True:
         try:
             with urllib.request.urlopen(f"{base}/health", timeout=2) as response:  # noqa: S310

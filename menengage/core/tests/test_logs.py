@@ -27,7 +27,7 @@ def test_each_request_and_each_task_write_one_line(rf, caplog):
     from menengage.core.mail import mail_deliver
 
     middleware = request_log_middleware(lambda request: HttpResponse(status=204))
-    with caplog.at_level(logging.INFO):
+    with caplog.at_level(logging.INFO), caplog.at_level(logging.INFO, "menengage.task"):
         middleware(rf.get("/en/library/"))
         mail_deliver.enqueue()
     requests = [r for r in caplog.records if r.name == "menengage.request"]
