@@ -47,7 +47,7 @@ class Server(str):
         while True:
             with sqlite3.connect(self.database, timeout=10) as db:
                 waiting = db.execute(
-                    "SELECT (SELECT count(*) FROM django_tasks_db_dbtaskresult"
+                    "SELECT (SELECT count(*) FROM django_tasks_database_dbtaskresult"
                     " WHERE status IN ('READY', 'RUNNING'))"
                     " + (SELECT count(*) FROM core_outgoingmail"
                     " WHERE status IN ('queued', 'sending'))"
