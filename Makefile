@@ -33,10 +33,10 @@ var/.ready: $(BIN)/.installed $(shell find menengage -path '*/migrations/*.py' -
 	$(MENENGAGE) demo --if-empty
 	@touch $@
 
-run: var/.ready ## Install, migrate, load the demo alliance and serve it with gunicorn
-	@echo "Serving the MenEngage Alliance on http://$(HOST):$(PORT)/"
+run: var/.ready ## Install, migrate, load the demo alliance; serve it and run a worker (Ctrl-C stops both)
+	@echo "Serving the MenEngage Alliance on http://$(HOST):$(PORT)/ with one background worker"
 	@echo "Demo staff sign-in: staff@menengage.example / menengage-demo (admin at /admin/)"
-	$(MENENGAGE) serve
+	$(MENENGAGE) run
 
 test: $(BIN)/.installed ## Lint, migrations check, catalogues, suite on SQLite, API fuzzing, PostgreSQL, browser tests
 	$(BIN)/python scripts/test_all.py

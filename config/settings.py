@@ -4,6 +4,7 @@ One file; every knob is an environment variable documented in `.env.example` (a 
 one is not). The defaults run a clone on SQLite with nothing else to configure.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "menengage.concerns",
     "menengage.content",
     "menengage.api",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -126,6 +128,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica of the primary (PostgreSQL streaming replication): reads go there, writes and
+# reads inside transactions to the primary (menengage.core.routers). Tests use the primary.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            env("DATABASE_REPLICA_URL"),
+            conn_max_age=int(env("CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["menengage.core.routers.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's PostgreSQL full-text search uses its lookups.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -145,6 +159,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# Several app servers can share a Redis (or Valkey) cache instead of the database table
+# (needs the `redis` package): CACHE_URL=redis://host:6379/0.
+if env("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL"),
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -230,6 +251,26 @@ MAILERS = {
     )
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "MenEngage Alliance <no-reply@localhost>")
+# Every message goes through the outbox (menengage.core.mail): this many per SMTP connection and
+# task, and this many attempts (1, 2, 4 ... minutes apart) before a message counts as failed.
+MAIL_BATCH_SIZE = int(env("MAIL_BATCH_SIZE", "100"))
+MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
+
+# Background work (mail, text extraction, search indexing including Wagtail's, mass mail).
+# "database" keeps the queue in the database for `menengage worker` (django-tasks-db);
+# "immediate" runs each task inside the request that queued it (no worker needed; slow pages);
+# any other value is a backend's dotted path, e.g. a broker-backed one
+# (django_tasks_rq.RQBackend) with its TASKS_OPTIONS.
+TASKS_BACKEND = env("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND),
+        "OPTIONS": json.loads(env("TASKS_OPTIONS") or "{}"),
+    }
+}
 
 SECURE_COOKIES = env_bool("SECURE_COOKIES")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = SECURE_COOKIES
@@ -284,16 +325,39 @@ NINJA_PAGINATION_CLASS = "menengage.core.api_schema.Pagination"
 # The Alliance's organisation identifier in its IATI files (no spaces).
 IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENENGAGE-DEMO")
 
+# "json": every log record one JSON object a line, with one line per request and per task
+# (menengage.core.logs); "text": plain lines, gunicorn's access log for requests.
+LOG_FORMAT = env("LOG_FORMAT", "text")
+# Addresses that get a report of every server error (through the outbox), comma-separated.
+ADMINS = env_list("ADMINS")
+if LOG_FORMAT == "json":
+    MIDDLEWARE.insert(0, "menengage.core.logs.request_log_middleware")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "menengage.core.logs.JsonFormatter"}},
     "filters": {
-        "expected_refusals": {"()": "menengage.core.log_filters.ExpectedRefusalsOnOneLine"}
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "expected_refusals": {"()": "menengage.core.log_filters.ExpectedRefusalsOnOneLine"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["expected_refusals"]}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["expected_refusals"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "menengage.core.logs.QueuedAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # A line per finished task for a log collector; as text only the failures.
+        "menengage.task": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -15,12 +15,16 @@ PASSWORD = "correct-horse-battery-staple"
 def django_db_setup(django_db_setup, django_db_blocker):
     """After migrations (countries, networks, locales), build the four-language site once."""
     from django.db import connections
+    from django.test.utils import override_settings
     from wagtail.models import Page
 
     from menengage.content.demo import build_site
     from menengage.content.models import HomePage
 
-    with django_db_blocker.unblock():
+    # The pages' search indexing (Wagtail's tasks) runs at once rather than waiting in the
+    # database queue of every test that follows.
+    immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    with django_db_blocker.unblock(), override_settings(TASKS=immediate):
         if not HomePage.objects.exists():
             build_site()
         assert Page.objects.live().count() > 1
@@ -91,6 +95,13 @@ def password_only(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (mail delivery, text extraction) run inside the test that queues them; the queue's
+    own tests (core/tests/test_mail.py, test_worker.py) put the database queue back."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

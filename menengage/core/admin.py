@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .audit import record_save
-from .models import AuditEvent, Country
+from .models import AuditEvent, Country, OutgoingMail
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -52,6 +54,41 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox: staff see what left, what waits and what failed, and can send a failed
+    message again; nothing is edited or deleted here."""
+
+    list_display = ["created_at", "kind", "to", "language", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["to", "subject", "key"]
+    readonly_fields = [field.name for field in OutgoingMail._meta.fields]
+    actions = ["requeue"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Send the selected failed messages again"))
+    def requeue(self, request, queryset):
+        from .mail import mail_requeue
+
+        count = mail_requeue(mails=queryset, actor=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d message queued again.", "%(count)d messages queued again.", count)
+            % {"count": count},
+        )
 
 
 @admin.register(Country)

@@ -8,4 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.core.signals import request_started
+        from django.tasks.signals import task_finished, task_started
+
         from . import clients  # noqa: F401 - registers the TRUSTED_PROXIES check
+        from .logs import task_log
+        from .routers import ReplicaRouter
+
+        task_finished.connect(task_log, dispatch_uid="core.task_log")
+        # Each request and task starts reading from the replica again (when there is one).
+        request_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica")
+        task_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica.task")

@@ -1,4 +1,5 @@
-"""`/health`: can this instance serve? The database is reachable, fully migrated and writable.
+"""`/health`: can this instance serve? The database is reachable, fully migrated and writable;
+and how long has the oldest task waited for a worker?
 
 Each check is a function in `CHECKS` returning a `Check`: its fields join the answer and a
 failing check gives the answer's status, 503, and its reason. A new check (a queue's age, the
@@ -82,6 +83,21 @@ def health_report(checks=None):
         **body,
         "problems": problems,
     }
+
+
+def check_queue():
+    """Seconds the oldest waiting task has waited (None: the queue lives elsewhere). Reported,
+    never failing: a backlog is for the operator to judge, the site still serves."""
+    from .queue import queue_oldest_wait_seconds
+
+    try:
+        age = queue_oldest_wait_seconds()
+    except DatabaseError:
+        age = None
+    return Check({"queue_age_seconds": age})
+
+
+CHECKS.append(check_queue)
 
 
 @never_cache

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .languages import in_active_language
@@ -126,3 +127,59 @@ class AttemptCount(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to one address, rendered in its reader's language, waiting to be sent or sent.
+
+    Written by `core.mail.mail_queue`, delivered by the `core.mail.mail_deliver` task; the row is
+    the single record of what left (or failed to leave) the platform, and its `key` makes sure
+    one event mails one address once.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=80, db_index=True)
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    to = models.EmailField(_("to"), max_length=254)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=500)
+    text_body = models.TextField(_("text body"))
+    html_body = models.TextField(_("HTML body"), blank=True)
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # Set for mail to a concern's reporter: the address and words are wiped once the message
+    # has left (or failed for good), so the outbox keeps no copy of what the concern keeps
+    # encrypted.
+    confidential = models.BooleanField(_("confidential"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    # A worker's claim on a batch: others leave these rows alone until the claim runs out.
+    claimed_by = models.CharField(_("claimed by"), max_length=40, blank=True)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outgoingmail_due_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sending", "sent", "failed"]),
+                name="core_outgoingmail_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} to {self.to} ({self.status})"

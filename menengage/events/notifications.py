@@ -1,79 +1,95 @@
-"""E-mails about registrations and submissions, each in its reader's language. Sent after the
-transaction commits."""
+"""E-mails about registrations and submissions, each in its reader's language, through the
+outbox (`core.mail`). Called after the transaction commits."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-
-def _send(*, to, language, subject, template, context, params=None):
-    with translation.override(language):
-        body = render_to_string(template, {**context, "base_url": settings.BASE_URL})
-        send_mail(str(subject) % (params or {}), body, None, to)
+from menengage.core.mail import mail_key, mail_queue
 
 
 def _links(registration):
     from .services import CERTIFICATE_SALT, CONFIRM_SALT, registration_token
 
+    # Lazy, so each link carries the reader's language prefix when the message is rendered.
     return {
-        "confirm": reverse("events:confirm", args=[registration_token(registration, CONFIRM_SALT)]),
-        "page": reverse("events:registration", args=[registration.key]),
-        "cancel": reverse("events:cancel", args=[registration.key]),
-        "certificate": reverse(
+        "confirm": reverse_lazy(
+            "events:confirm", args=[registration_token(registration, CONFIRM_SALT)]
+        ),
+        "page": reverse_lazy("events:registration", args=[registration.key]),
+        "cancel": reverse_lazy("events:cancel", args=[registration.key]),
+        "certificate": reverse_lazy(
             "events:certificate", args=[registration_token(registration, CERTIFICATE_SALT)]
         ),
     }
 
 
-def _about(registration, subject, template):
-    with translation.override(registration.language):
-        links = _links(registration)
-    _send(
-        to=[registration.email],
+def _about(registration, *, kind, subject, template):
+    """One message to a registrant; each kind is sent once per registration."""
+    mail_queue(
+        kind=kind,
+        key=mail_key(kind, registration.pk),
+        to=registration.email,
         language=registration.language,
         subject=subject,
         params={"event": registration.event.title},
         template=template,
-        context={"registration": registration, "event": registration.event, "links": links},
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "links": _links(registration),
+        },
     )
 
 
 def send_registration_received(registration):
-    _about(registration, _("Your registration for %(event)s"), "events/email/registered.txt")
+    _about(
+        registration,
+        kind="events.registered",
+        subject=_("Your registration for %(event)s"),
+        template="events/email/registered.txt",
+    )
 
 
 def send_promoted(registration):
     _about(
         registration,
-        _("A place has opened for you at %(event)s"),
-        "events/email/promoted.txt",
+        kind="events.promoted",
+        subject=_("A place has opened for you at %(event)s"),
+        template="events/email/promoted.txt",
     )
 
 
 def send_decision(registration):
-    _about(registration, _("Your request to attend %(event)s"), "events/email/decided.txt")
+    _about(
+        registration,
+        kind="events.decided",
+        subject=_("Your request to attend %(event)s"),
+        template="events/email/decided.txt",
+    )
 
 
 def send_certificate(registration):
     _about(
         registration,
-        _("Your certificate of attendance for %(event)s"),
-        "events/email/certificate.txt",
+        kind="events.certificate",
+        subject=_("Your certificate of attendance for %(event)s"),
+        template="events/email/certificate.txt",
     )
 
 
 def send_outcome(submission):
-    recipients = [submission.submitter.email] + [
+    """The decision to the submitter and each co-author, in the submitter's language."""
+    addresses = [submission.submitter.email] + [
         coauthor.email for coauthor in submission.coauthors.all() if coauthor.email
     ]
-    _send(
-        to=recipients,
-        language=submission.submitter.language,
-        subject=_("The decision on your proposal to %(event)s"),
-        params={"event": submission.call.event.title},
-        template="events/email/outcome.txt",
-        context={"submission": submission, "event": submission.call.event},
-    )
+    for address in dict.fromkeys(addresses):
+        mail_queue(
+            kind="events.submission_outcome",
+            key=mail_key("events.submission_outcome", submission.pk, address),
+            to=address,
+            language=submission.submitter.language,
+            subject=_("The decision on your proposal to %(event)s"),
+            params={"event": submission.call.event.title},
+            template="events/email/outcome.txt",
+            context={"submission": submission, "event": submission.call.event},
+        )

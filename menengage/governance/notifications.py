@@ -1,46 +1,47 @@
-"""E-mails to body members about proposals, each in its reader's language, sent after commit."""
+"""E-mails to body members about proposals, each in its reader's language, through the outbox
+(`core.mail`). Called after the transaction commits."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from menengage.core.mail import mail_key, mail_queue
 
 from . import selectors
 
 
-def _send(*, person, subject, template, context):
-    with translation.override(person.language or settings.LANGUAGE_CODE):
-        proposal = context["proposal"]
-        body = render_to_string(
-            template,
-            {
-                **context,
-                "person": person,
-                "link": proposal.get_absolute_url(),
-                "base_url": settings.BASE_URL,
-            },
-        )
-        send_mail(
-            str(subject) % {"title": proposal.title, "body": proposal.body.name},
-            body,
-            None,
-            [person.email],
-        )
+def _to_member(*, kind, person, subject, template, proposal, event_id, **context):
+    mail_queue(
+        kind=kind,
+        key=mail_key(kind, event_id, person.pk),
+        to=person.email,
+        language=person.language,
+        subject=subject,
+        params={"title": proposal.title, "body": proposal.body.name},
+        template=template,
+        context={
+            **context,
+            "proposal": proposal,
+            "person": person,
+            # Lazy, so the link carries the reader's language prefix.
+            "link": reverse_lazy("governance:proposal", kwargs={"pk": proposal.pk}),
+        },
+    )
 
 
 def send_proposal_opened(proposal):
     for person in selectors.body_members(proposal.body):
-        _send(
+        _to_member(
+            kind="governance.proposal_opened",
             person=person,
             subject=_("New proposal to %(body)s: %(title)s"),
             template="governance/email/proposal_opened.txt",
-            context={"proposal": proposal},
+            proposal=proposal,
+            event_id=proposal.pk,
         )
 
 
 def send_proposal_reminder(proposal):
-    """Only the members who have not yet taken a position, nor declared a conflict."""
+    """Only the members who have not yet taken a position, nor declared a conflict; once."""
     silent = (
         selectors.body_members(proposal.body)
         .exclude(governance_positions__proposal=proposal)
@@ -48,20 +49,25 @@ def send_proposal_reminder(proposal):
         .exclude(pk__in=proposal.proxies.values("giver"))
     )
     for person in silent:
-        _send(
+        _to_member(
+            kind="governance.proposal_reminder",
             person=person,
             subject=_("A day left to take a position: %(title)s"),
             template="governance/email/proposal_reminder.txt",
-            context={"proposal": proposal},
+            proposal=proposal,
+            event_id=proposal.pk,
         )
 
 
 def send_decision(decision):
     proposal = decision.proposal
     for person in selectors.body_members(proposal.body):
-        _send(
+        _to_member(
+            kind="governance.decision",
             person=person,
             subject=_("Outcome of the proposal: %(title)s"),
             template="governance/email/decision.txt",
-            context={"proposal": proposal, "decision": decision},
+            proposal=proposal,
+            event_id=decision.pk,
+            decision=decision,
         )

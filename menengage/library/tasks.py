@@ -1,7 +1,8 @@
 """Background work for the library, through Django's tasks framework.
 
-With the default immediate backend the extraction runs at once (after the upload's
-transaction commits); with a queue-backed backend the same code runs on a worker.
+Queued after the upload's transaction commits and run by `menengage worker`, so a large PDF is
+parsed and indexed while its uploader goes on; the immediate backend (TASKS_BACKEND) runs it at
+once instead.
 """
 
 from django.tasks import task

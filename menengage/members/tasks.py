@@ -1,7 +1,7 @@
 """Background work for members, through Django's tasks framework.
 
-With the default immediate backend the work runs at once; set TASKS to a queue-backed
-backend in production and the same code runs on a worker.
+Queued in the database and run by `menengage worker` (TASKS_BACKEND); the immediate backend
+runs the same code inside the request instead.
 """
 
 from django.tasks import task

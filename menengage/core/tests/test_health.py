@@ -80,6 +80,7 @@ def test_the_write_probe_leaves_nothing(client):
         "pending_migrations": 0,
         "writable": True,
         "problems": [],
+        "queue_age_seconds": None,  # tests run tasks at once, without a queue
     }
     assert probes_left() == 0
 
@@ -115,3 +116,20 @@ def test_health_is_unavailable_when_the_database_fails(client, monkeypatch):
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
     assert response.json()["problems"][0] == "The database cannot be reached: database gone"
+
+
+@pytest.mark.django_db
+def test_health_reports_how_long_the_oldest_task_has_waited(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from menengage.core.mail import mail_deliver
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert client.get("/health").json()["queue_age_seconds"] == 0
+    mail_deliver.enqueue()
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=5))
+    mail_deliver.using(run_after=timezone.now() + timedelta(hours=1)).enqueue()
+    assert 299 <= client.get("/health").json()["queue_age_seconds"] <= 302

@@ -26,9 +26,10 @@ class Command(BaseCommand):
             bind,
             "--workers",
             str(workers),
-            "--access-logfile",
-            "-",
             "--forwarded-allow-ips",
             "127.0.0.1",
         ]
+        if settings.LOG_FORMAT != "json":
+            # With json logs the site writes its own line per request (core.logs).
+            command += ["--access-logfile", "-"]
         os.execv(gunicorn, command)  # noqa: S606 - replaces this process with the server
