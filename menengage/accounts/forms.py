@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.clients import client_key
+from menengage.core.mail import mail_key, mail_queue
 
 from . import services
 from .models import User
@@ -78,6 +81,30 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         if password_reset_is_limited(email=email, client=self.client):
             raise forms.ValidationError(self.error_messages["limited"], code="limited")
         return email
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Through the outbox like every other message (core.mail), in the language of the page
+        the link was asked from, so the answer never waits on the mail server."""
+        language = translation.get_language()
+        with translation.override(language):
+            subject = render_to_string(subject_template_name, context)
+        mail_queue(
+            kind="accounts.password_reset",
+            key=mail_key("accounts.password_reset", context["user"].pk, context["token"]),
+            to=to_email,
+            language=language,
+            subject=subject,
+            template=email_template_name,
+            context=context,
+        )
 
     def get_users(self, email):
         """Every active account with this address, with a password or not yet: a new

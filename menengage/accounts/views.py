@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 
 from . import twofactor
@@ -142,7 +143,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "client": self.request.META.get("REMOTE_ADDR", "")}
+        return {**super().get_form_kwargs(), "client": client_key(self.request)}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
