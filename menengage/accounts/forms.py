@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -98,7 +100,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             subject = render_to_string(subject_template_name, context)
         mail_queue(
             kind="accounts.password_reset",
-            key=mail_key("accounts.password_reset", context["user"].pk, context["token"]),
+            # Each request is its own event: a link asked for twice is mailed twice.
+            key=mail_key("accounts.password_reset", context["user"].pk, uuid.uuid4().hex),
             to=to_email,
             language=language,
             subject=subject,

@@ -48,8 +48,11 @@ def test_sign_out_is_a_post(client, outsider):
 
 
 @pytest.mark.django_db
-def test_password_reset_by_email_lets_the_person_choose_a_new_password(client, outsider):
-    client.post("/en/accounts/password/reset/", {"email": outsider.email})
+def test_password_reset_by_email_lets_the_person_choose_a_new_password(
+    client, outsider, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/accounts/password/reset/", {"email": outsider.email})
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^/]+(/en/accounts/password/reset/[^\s]+/)", mail.outbox[0].body)
     response = client.get(link.group(1), follow=True)
