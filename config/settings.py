@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Every form field through core/field.html, with autocomplete tokens from one mapping.
+FORM_RENDERER = "menengage.core.form_rendering.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -255,6 +258,9 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/health",
+    "/robots.txt",
+    "/sitemap",
+    "/favicon.ico",
 )
 
 WAGTAIL_SITE_NAME = "MenEngage Alliance"
