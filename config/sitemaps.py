@@ -5,6 +5,7 @@ what the public may see.
 """
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from menengage.activities.selectors import activity_list
@@ -50,9 +51,8 @@ class WagtailPageSitemap(PublicSitemap):
     """Editorial pages: each translation is a page of its own, so no language expansion."""
 
     i18n = False
-
-    def _items(self):
-        return self.items()
+    _items = Sitemap._items
+    _urls = Sitemap._urls
 
     def items(self):
         return Page.objects.live().public().filter(depth__gt=1).order_by("path")

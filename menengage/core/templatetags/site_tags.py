@@ -48,8 +48,8 @@ def alternates(context):
     """`hreflang` alternates for search engines: every language the page exists in, and
     x-default. As in the sitemap, x-default is the address without a language prefix, which
     sends each visitor to their browser's language; an editorial page's address differs per
-    language, so its x-default is the page in the site's default language (the home page's is `/`). Absolute addresses,
-    as search engines require."""
+    language, so its x-default is the page in the site's default language (the home page's
+    is `/`). Absolute addresses, as search engines require."""
     request = context["request"]
     links = [link for link in language_links(context) if not link["missing"]]
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
