@@ -73,8 +73,11 @@ def forms_with_errors(context):
 
 
 @register.filter
-def count(value):
-    """A whole number grouped by the active language's rules: 5,000 / 5.000 / 5 000."""
+def number(value):
+    """A number in the active language, digits grouped by its rules: 5,000 / 5.000 / 5 000.
+
+    Not USE_THOUSAND_SEPARATOR: that would group every year and id a template prints too.
+    """
     if value is None or value == "":
         return value
     return number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
