@@ -72,6 +72,17 @@ def forms_with_errors(context):
     return find_invalid_forms(context)
 
 
+class GroupedNumber(int):
+    """A whole number that prints with its digits grouped by the active language's rules.
+
+    It stays a number, so `{% blocktranslate count counter=total|number %}` still picks the
+    plural form, and the message prints "5,000" / "5.000" without its text changing.
+    """
+
+    def __str__(self):
+        return number_format(int(self), use_l10n=True, force_grouping=True)
+
+
 @register.filter
 def number(value):
     """A number in the active language, digits grouped by its rules: 5,000 / 5.000 / 5 000.
@@ -80,4 +91,6 @@ def number(value):
     """
     if value is None or value == "":
         return value
-    return number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return GroupedNumber(value)
+    return number_format(value, use_l10n=True, force_grouping=True)
