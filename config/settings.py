@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Every form field through core/field.html, with autocomplete tokens from one mapping.
+FORM_RENDERER = "menengage.core.form_rendering.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -309,6 +312,9 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/health",
+    "/robots.txt",
+    "/sitemap",
+    "/favicon.ico",
 )
 
 WAGTAIL_SITE_NAME = "MenEngage Alliance"

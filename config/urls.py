@@ -1,18 +1,39 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.sitemaps import SITEMAPS
 from menengage.accounts.views import admin_password_reset, admin_sign_in
 from menengage.api.api import api
 from menengage.api.api import not_found as api_not_found
+from menengage.core.crawlers import favicon, robots_txt
 from menengage.core.health import health
+
+# A sitemap file takes about a second to build: proxies and crawlers may keep it an hour.
+SITEMAP_CACHING = cache_control(max_age=3600, public=True)
 
 urlpatterns = [
     path("health", health, name="health"),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        SITEMAP_CACHING(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        SITEMAP_CACHING(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/v1/", api.urls),
     # One sign-in for the site and both admins: theirs lead to it (accounts.views).
     path("admin/login/", admin_sign_in, {"home": "/admin/"}),

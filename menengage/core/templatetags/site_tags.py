@@ -1,16 +1,18 @@
-"""Template tags for the base layout: the language switcher and formatted figures."""
+"""Template tags for the base layout: the language switcher, alternates, error summary, figures."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import number_format
 from django.utils.translation import get_language
+
+from menengage.core.form_rendering import invalid_forms as find_invalid_forms
 
 register = template.Library()
 
 
-@register.inclusion_tag("core/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """Links to this same page in every other language.
+def language_links(context):
+    """This same page in every language: code, name, URL, whether current, whether missing.
 
     A Wagtail page supplies `page_translations` (language -> URL, or None where the page has
     no translation); the link then leads to the source page with a note. Other pages are the
@@ -32,4 +34,63 @@ def language_switcher(context):
         links.append(
             {"code": code, "name": name, "url": url, "current": code == current, "missing": missing}
         )
-    return {"links": links}
+    return links
+
+
+@register.inclusion_tag("core/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this same page in every other language."""
+    return {"links": language_links(context)}
+
+
+@register.inclusion_tag("core/alternates.html", takes_context=True)
+def alternates(context):
+    """`hreflang` alternates for search engines: every language the page exists in, and
+    x-default. As in the sitemap, x-default is the address without a language prefix, which
+    sends each visitor to their browser's language; an editorial page's address differs per
+    language, so its x-default is the page in the site's default language (the home page's
+    is `/`). Absolute addresses, as search engines require."""
+    request = context["request"]
+    links = [link for link in language_links(context) if not link["missing"]]
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    x_default = default["url"] if default else None
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if x_default and (context.get("page_translations") is None or x_default == prefix):
+        x_default = x_default.replace(prefix, "/", 1)
+    return {
+        "links": [
+            {"code": link["code"], "url": request.build_absolute_uri(link["url"])} for link in links
+        ],
+        "x_default": request.build_absolute_uri(x_default) if x_default else None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def forms_with_errors(context):
+    """The bound forms on this page that failed validation: the base template names them in
+    the title and lists their errors in a summary at the top of the main content."""
+    return find_invalid_forms(context)
+
+
+class GroupedNumber(int):
+    """A whole number that prints with its digits grouped by the active language's rules.
+
+    It stays a number, so `{% blocktranslate count counter=total|number %}` still picks the
+    plural form, and the message prints "5,000" / "5.000" without its text changing.
+    """
+
+    def __str__(self):
+        return number_format(int(self), use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def number(value):
+    """A number in the active language, digits grouped by its rules: 5,000 / 5.000 / 5 000.
+
+    Not USE_THOUSAND_SEPARATOR: that would group every year and id a template prints too.
+    """
+    if value is None or value == "":
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return GroupedNumber(value)
+    return number_format(value, use_l10n=True, force_grouping=True)

@@ -1,0 +1,100 @@
+"""How every form on the site is rendered: one field template and one `autocomplete` mapping.
+
+`FORM_RENDERER` points at `FormRenderer`, so `{{ field.as_field_group }}` renders
+`core/field.html` for every field of every form, and every bound field is a `BoundField` from
+here, which adds the `autocomplete` token that says what a field collects (WCAG 1.3.5) without
+any form declaring it. Ids and `aria-describedby` come from Django itself (`…_helptext`,
+`…_error`), so the template and the widget always agree.
+"""
+
+from django.forms import BaseForm
+from django.forms.boundfield import BoundField as DjangoBoundField
+from django.forms.renderers import DjangoTemplates
+
+# The token for each field name that collects something about the person filling the form in.
+AUTOCOMPLETE = {
+    "name": "name",
+    "applicant_name": "name",
+    "email": "email",
+    "applicant_email": "email",
+    "public_email": "email",
+    "public_phone": "tel",
+    "username": "email",
+    "password": "current-password",
+    "organisation": "organization",
+    "organisation_name": "organization",
+    "city": "address-level2",
+    "country": "country-name",
+    "website": "url",
+    "gender": "sex",
+}
+# Where a field name means something else in one form: `<form class>.<field>`. "off" where the
+# field is about someone else, so the browser does not offer the person's own details.
+AUTOCOMPLETE_IN_FORM = {
+    "JoinForm.name": "organization",
+    "OrganisationProfileForm.name": "organization",
+    "RegistrationForm.language": "language",
+    "InviteForm.name": "off",
+    "InviteForm.email": "off",
+    "CoAuthorForm.name": "off",
+    "CoAuthorForm.email": "off",
+    "CoAuthorForm.organisation": "off",
+    "TermForm.organisation": "off",
+    # The anonymous concern form: the organisation named there is the one the concern is
+    # about, never the reporter's; name and e-mail are the reporter's own when they choose
+    # to give them, and the browser fills them only when the reporter asks it to.
+    "ConcernForm.organisation_name": "off",
+}
+# Widgets a token applies to: text-like inputs, and the country list (its options are names).
+TEXT_INPUTS = {"text", "email", "url", "tel", "password", "search"}
+
+
+def autocomplete_for(form, name, widget):
+    """The `autocomplete` token for field `name` of `form`, or None where none applies."""
+    token = AUTOCOMPLETE_IN_FORM.get(f"{type(form).__name__}.{name}", AUTOCOMPLETE.get(name))
+    if token is None:
+        return None
+    input_type = getattr(widget, "input_type", None)
+    if input_type in TEXT_INPUTS or token in {"country-name", "language"}:
+        return token
+    return None
+
+
+class BoundField(DjangoBoundField):
+    """Django's bound field, with the `autocomplete` token from the one mapping above.
+
+    A token a form sets on its widget (a honeypot's "off", "one-time-code") wins.
+    """
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if "autocomplete" not in attrs and "autocomplete" not in widget.attrs:
+            token = autocomplete_for(self.form, self.name, widget)
+            if token:
+                attrs["autocomplete"] = token
+        return attrs
+
+    @property
+    def anchor(self):
+        """The id a link to this field points at: the first option of a group of choices."""
+        if self.use_fieldset and self.auto_id:
+            return f"{self.auto_id}_0"
+        return self.id_for_label
+
+
+class FormRenderer(DjangoTemplates):
+    """Every field through `core/field.html`, every bound field through `BoundField`."""
+
+    field_template_name = "core/field.html"
+    bound_field_class = BoundField
+
+
+def invalid_forms(context):
+    """The bound forms with errors among the template context's values, in context order."""
+    forms = []
+    for value in context.flatten().values():
+        invalid = isinstance(value, BaseForm) and value.is_bound and value.errors
+        if invalid and value not in forms:
+            forms.append(value)
+    return forms
