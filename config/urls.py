@@ -7,11 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from menengage.api.api import api
+from menengage.communications.views import bounce_webhook
 from menengage.core.health import health
 
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", api.urls),
+    path("communications/bounces", bounce_webhook, name="communications_bounces"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -27,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("declarations/", include("menengage.declarations.urls")),
     path("activities/", include("menengage.activities.urls")),
     path("concerns/", include("menengage.concerns.urls")),
+    path("communications/", include("menengage.communications.urls")),
     path("", include("menengage.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
