@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from menengage.activities.api import router as activities_router
+from menengage.communications.api import router as communications_router
 from menengage.declarations.api import router as declarations_router
 from menengage.events.api import router as events_router
 from menengage.governance.api import router as governance_router
@@ -28,3 +29,4 @@ api.add_router("/", events_router)
 api.add_router("/", library_router)
 api.add_router("/", declarations_router)
 api.add_router("/", activities_router)
+api.add_router("/", communications_router)

@@ -255,9 +255,14 @@ class Subscriber(models.Model):
         return f"subscriber #{self.pk}"
 
     @property
+    def languages_by_preference(self):
+        """Their languages, the one they subscribed in first when they chose it."""
+        return sorted(self.languages, key=lambda code: code != self.consent_language)
+
+    @property
     def language(self):
-        """The language of messages about the subscription itself."""
-        return self.languages[0] if self.languages else self.consent_language
+        """The language of messages about the subscription itself: the one they subscribed in."""
+        return self.consent_language
 
 
 class Suppression(models.Model):

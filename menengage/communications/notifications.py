@@ -92,7 +92,7 @@ def send_newsletter_issue(issue):
     ]
 
     def queue(subscriber):
-        language = issue.language_for(subscriber.languages)
+        language = issue.language_for(subscriber.languages_by_preference)
         token = links.manage_token(subscriber)
         return mail_queue(
             kind=kind,

@@ -237,3 +237,67 @@ def mail_figures():
 
 def newsletter_issues():
     return NewsletterIssue.objects.order_by("-created_at")
+
+
+def _item(title, url):
+    return {"title": str(title), "url": url}
+
+
+def digest_sections(*, person, since):
+    """What is new for `person` since `since`, from the same selectors as their pages: new
+    resources, new upcoming events, declarations open for sign-on, proposals of their bodies
+    and announcements to them. Each section keeps at most ten items; empty ones are left out."""
+    from django.urls import reverse_lazy
+    from django.utils.translation import gettext_lazy as _
+
+    from menengage.declarations.models import Declaration
+    from menengage.declarations.selectors import declaration_list
+    from menengage.events.selectors import event_list
+    from menengage.governance.models import Proposal
+    from menengage.library.selectors import resource_list_newest
+
+    resources = [
+        _item(resource, resource.get_absolute_url())
+        for resource in resource_list_newest(limit=10)
+        if resource.published_at and resource.published_at > since
+    ]
+    events = [
+        _item(event, event.get_absolute_url())
+        for event in event_list(when="upcoming").filter(created_at__gt=since)[:10]
+    ]
+    declarations = [
+        _item(declaration, declaration.get_absolute_url())
+        for declaration in declaration_list()
+        .filter(status=Declaration.Status.ADOPTED)
+        .filter(Q(adopted_on__gte=since.date()) | Q(created_at__gt=since))[:10]
+    ]
+    bodies = terms_current().filter(delegate=person).values("seat__body")
+    proposals = [
+        _item(proposal, reverse_lazy("governance:proposal", args=[proposal.pk]))
+        for proposal in Proposal.objects.filter(
+            body__in=bodies, status=Proposal.Status.OPEN, opened_at__gt=since
+        ).order_by("-opened_at")[:10]
+    ]
+    announcements = [
+        _item(announcement.subject, announcement.get_absolute_url())
+        for announcement in announcement_archive(actor=person).filter(sent_at__gt=since)[:10]
+    ]
+    sections = [
+        (_("Announcements"), announcements),
+        (_("Proposals of your bodies"), proposals),
+        (_("Declarations open for sign-on"), declarations),
+        (_("New events"), events),
+        (_("New resources"), resources),
+    ]
+    return [{"title": title, "items": items} for title, items in sections if items]
+
+
+def digest_subscribers(frequency):
+    from .models import DigestPreference
+
+    return (
+        DigestPreference.objects.filter(frequency=frequency, user__is_active=True)
+        .exclude(user__email__in=suppressed_addresses())
+        .select_related("user")
+        .order_by("pk")
+    )

@@ -1,5 +1,6 @@
 """Writes for communications: each one atomic, checked, audited, and mailing on commit."""
 
+import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -284,14 +285,13 @@ def suppression_add(*, email, reason, actor, note=""):
     """Stop all communications to `email` (a permanent bounce, a complaint, or staff's call);
     `actor` None for the mail provider's webhook. Records `suppression.add` once per address."""
     email = email.strip().lower()
-    suppression, created = Suppression.objects.get_or_create(
-        email=email, defaults={"reason": reason, "note": note[:2000]}
-    )
-    if created:
-        suppression.full_clean()
-        audit_record(
-            actor=actor, verb="suppression.add", target=suppression, after={"reason": reason}
-        )
+    existing = Suppression.objects.filter(email=email).first()
+    if existing is not None:
+        return existing
+    suppression = Suppression(email=email, reason=reason, note=note[:2000])
+    suppression.full_clean()
+    suppression.save()
+    audit_record(actor=actor, verb="suppression.add", target=suppression, after={"reason": reason})
     return suppression
 
 
@@ -348,3 +348,35 @@ def digest_preference_set(*, user, frequency, actor):
         after={"frequency": frequency},
     )
     return preference
+
+
+def digest_period(frequency, now):
+    """The period a digest covers, part of its key: one a week, or one an hour for
+    "immediate" (the scheduler runs the command at least hourly)."""
+    if frequency == DigestPreference.Frequency.WEEKLY:
+        year, week, _day = now.isocalendar()
+        return f"weekly-{year}-W{week:02d}"
+    return f"immediate-{now:%Y-%m-%dT%H}"
+
+
+def digests_send(*, frequency, now=None):
+    """Queue the digest of every member who chose `frequency`, with what is new since their
+    last one (a week back at most for the first). One per member and period: running it again
+    in the same period queues nothing. Returns how many were queued."""
+    now = now or timezone.now()
+    period = digest_period(frequency, now)
+    first_since = now - datetime.timedelta(days=7)
+    queued = 0
+    for preference in selectors.digest_subscribers(frequency):
+        person = preference.user
+        since = preference.last_sent_at or first_since
+        with translation.override(person.language):
+            sections = selectors.digest_sections(person=person, since=since)
+        if not sections:
+            continue
+        with transaction.atomic():
+            mail = notifications.send_digest(person=person, period=period, sections=sections)
+            if mail is not None:
+                DigestPreference.objects.filter(pk=preference.pk).update(last_sent_at=now)
+                queued += 1
+    return queued

@@ -215,7 +215,7 @@ def unsubscribe(request, token):
 @require_http_methods(["GET", "POST"])
 def digest_preference(request):
     current = DigestPreference.objects.filter(user=request.user).first()
-    frequency = current.frequency if current else DigestPreference.Frequency.WEEKLY
+    frequency = current.frequency if current else DigestPreference.Frequency.NONE
     form = DigestForm(request.POST or None, initial={"frequency": frequency})
     if request.method == "POST" and form.is_valid():
         services.digest_preference_set(
@@ -274,7 +274,7 @@ def bounce_webhook(request):
         "Bearer "
     )
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
-        raise Http404
+        return JsonResponse({"error": "Unknown token."}, status=403)
     try:
         events = json.loads(request.body)
     except ValueError:
@@ -282,12 +282,14 @@ def bounce_webhook(request):
     events = events if isinstance(events, list) else [events]
     suppressed = 0
     for event in events[:1000]:
-        if not isinstance(event, dict) or str(event.get("type", "")).lower() not in PERMANENT:
-            continue
-        email = str(event.get("email", ""))[:254]
+        kind = str(event.get("type", "")).lower() if isinstance(event, dict) else ""
+        email = str(event.get("email", ""))[:254] if kind in PERMANENT else ""
         if "@" not in email:
             continue
-        reason = "complaint" if event["type"].lower() in {"complaint", "spam"} else "bounce"
-        services.suppression_add(email=email, reason=reason, actor=None, note="webhook")
+        reason = "complaint" if kind in {"complaint", "spam"} else "bounce"
+        try:
+            services.suppression_add(email=email, reason=reason, actor=None, note="webhook")
+        except ValidationError:
+            continue
         suppressed += 1
     return JsonResponse({"suppressed": suppressed})
