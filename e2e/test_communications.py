@@ -33,7 +33,11 @@ def _deliver(server):
 
 
 def _mail(server, address):
-    return quopri.decodestring(server.last_mail_to(address).encode()).decode()
+    """The last message to `address` alone (the file backend writes a whole batch to one file,
+    messages separated by a line of dashes)."""
+    batch = server.last_mail_to(address)
+    message = [part for part in re.split(r"\n-{79}\n", batch) if f"To: {address}" in part][-1]
+    return quopri.decodestring(message.encode()).decode()
 
 
 SEND_ISSUE = """
