@@ -7,13 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from menengage.api.api import api
-from menengage.communications.views import bounce_webhook
+from menengage.communications.views import bounce_webhook, unsubscribe_one_click
 from menengage.core.health import health
 
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", api.urls),
     path("communications/bounces", bounce_webhook, name="communications_bounces"),
+    path("u/<str:token>/", unsubscribe_one_click, name="communications_unsubscribe"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

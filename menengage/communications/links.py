@@ -28,6 +28,15 @@ def subscriber_from_confirm_token(token):
     return Subscriber.objects.filter(token=raw).first()
 
 
+def subscriber_from_unsubscribe_token(token):
+    """The one-click link in the List-Unsubscribe header carries the subscriber's random token
+    itself (128 bits, compared whole): a signed one does not fit on one header line, and a
+    longer header is folded into RFC 2047 encoded words that mail clients do not read as a URL."""
+    if not token or len(token) > 64:
+        return None
+    return Subscriber.objects.filter(token=token).first()
+
+
 def subscriber_from_manage_token(token):
     try:
         raw = signing.Signer(salt=MANAGE_SALT).unsign(token)

@@ -6,7 +6,6 @@ reader, so running a send again (after a crash, or twice) mails nobody a second 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse, reverse_lazy
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.mail import mail_key, mail_queue
@@ -33,11 +32,6 @@ def _in_batches(items, queue_one):
             for item in items[start : start + size]:
                 queued += queue_one(item) is not None
     return queued
-
-
-def _absolute(language, view, *args):
-    with translation.override(language):
-        return settings.BASE_URL + reverse(view, args=args)
 
 
 def send_announcement(announcement):
@@ -72,8 +66,9 @@ def send_announcement(announcement):
     return _in_batches(waiting, queue)
 
 
-def _list_headers(subscriber, language):
-    unsubscribe = _absolute(language, "communications:unsubscribe", links.manage_token(subscriber))
+def _list_headers(subscriber):
+    # Short and without a language prefix, so the header stays on one line (see links.py).
+    unsubscribe = settings.BASE_URL + reverse("communications_unsubscribe", args=[subscriber.token])
     return {
         "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -108,7 +103,7 @@ def send_newsletter_issue(issue):
                 "preferences": reverse_lazy("communications:preferences", args=[token]),
                 "unsubscribe": reverse_lazy("communications:unsubscribe", args=[token]),
             },
-            headers=_list_headers(subscriber, language),
+            headers=_list_headers(subscriber),
         )
 
     return _in_batches(waiting, queue)

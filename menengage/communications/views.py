@@ -200,6 +200,18 @@ def subscription_preferences(request, token):
 # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" here with no cookie and no
 # token of ours, so the signed link is the only credential and CSRF cannot apply.
 @csrf_exempt
+@require_POST
+def unsubscribe_one_click(request, token):
+    """The List-Unsubscribe target (RFC 8058): a POST from the mail client ends the
+    subscription at once; there is no page to confirm."""
+    subscriber = links.subscriber_from_unsubscribe_token(token)
+    if subscriber is None:
+        return HttpResponse(status=404)
+    services.subscription_unsubscribe(subscriber=subscriber, how="one-click")
+    return HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")
+
+
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     subscriber = links.subscriber_from_manage_token(token)

@@ -1,6 +1,7 @@
 """The newsletter: double opt-in, consent, issues per topic and language, one-click
 unsubscribe, preferences without an account, bounces, figures and erasure."""
 
+import email.policy
 import json
 import re
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from menengage.core.errors import NotPermitted
+from menengage.core.mail import _message
 from menengage.core.models import AuditEvent, OutgoingMail
 
 from .. import links, services
@@ -155,7 +157,13 @@ def test_subscribe_confirm_receive_in_french_and_unsubscribe_in_one_click(client
     assert mail.subject == "Rencontre avec un membre" and mail.language == "fr"
     assert mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = mail.headers["List-Unsubscribe"].strip("<>")
-    assert "/preferences/" in mail.text_body and unsubscribe in mail.text_body
+    assert "/fr/communications/newsletter/preferences/" in mail.text_body
+    assert "/fr/communications/newsletter/unsubscribe/" in mail.text_body
+
+    # One header line, no encoded words: what a mail client can read as a URL.
+    wire = _message(mail).message(policy=email.policy.SMTP).as_string()
+    assert f"List-Unsubscribe: <{unsubscribe}>" in wire
+    assert Client().post("/u/not-a-token/").status_code == 404
 
     # The mail client's one-click POST: no cookie, no CSRF token.
     mail_client = Client(enforce_csrf_checks=True)
