@@ -51,6 +51,7 @@ fmt: $(BIN)/.installed ## Format and fix with ruff
 
 bench: $(BIN)/.installed ## Latency, throughput and page weight on the demo at --scale 10
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/mail.py
 
 messages: $(BIN)/.installed ## Update the es/fr/pt catalogues from the code, then compile them
 	$(MENENGAGE) makemessages -l es -l fr -l pt --no-obsolete --no-location \

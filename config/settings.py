@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "menengage.activities",
     "menengage.evidence",
     "menengage.concerns",
+    "menengage.communications",
     "menengage.content",
     "menengage.api",
     "django_tasks_db",
@@ -258,6 +259,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "MenEngage Alliance <no-reply@loc
 # task, and this many attempts (1, 2, 4 ... minutes apart) before a message counts as failed.
 MAIL_BATCH_SIZE = int(env("MAIL_BATCH_SIZE", "100"))
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
+# The shared secret the mail provider's bounce webhook (/communications/bounces) must send;
+# empty turns the webhook off.
+COMMUNICATIONS_BOUNCE_TOKEN = env("COMMUNICATIONS_BOUNCE_TOKEN", "")
 
 # Background work (mail, text extraction, search indexing including Wagtail's, mass mail).
 # "database" keeps the queue in the database for `menengage worker` (django-tasks-db);
@@ -315,6 +319,8 @@ UNPREFIXED_PATHS = (
     "/robots.txt",
     "/sitemap",
     "/favicon.ico",
+    "/u/",
+    "/communications/bounces",
 )
 
 WAGTAIL_SITE_NAME = "MenEngage Alliance"

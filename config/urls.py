@@ -12,6 +12,7 @@ from config.sitemaps import SITEMAPS
 from menengage.accounts.views import admin_password_reset, admin_sign_in
 from menengage.api.api import api
 from menengage.api.api import not_found as api_not_found
+from menengage.communications.views import bounce_webhook, unsubscribe_one_click
 from menengage.core.crawlers import favicon, robots_txt
 from menengage.core.health import health
 
@@ -40,6 +41,8 @@ urlpatterns = [
     re_path(r"^admin/password_reset/", admin_password_reset),
     path("django-admin/login/", admin_sign_in, {"home": "/django-admin/"}),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
+    path("communications/bounces", bounce_webhook, name="communications_bounces"),
+    path("u/<str:token>/", unsubscribe_one_click, name="communications_unsubscribe"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -56,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("menengage.activities.urls")),
     path("evidence/", include("menengage.evidence.urls")),
     path("concerns/", include("menengage.concerns.urls")),
+    path("communications/", include("menengage.communications.urls")),
     path("", include("menengage.members.urls")),
     # Wagtail's sign-in for private pages, too, leads to the site's.
     path("_util/login/", admin_sign_in),

@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
 from menengage.activities.api import router as activities_router
+from menengage.communications.api import router as communications_router
 from menengage.declarations.api import router as declarations_router
 from menengage.events.api import router as events_router
 from menengage.evidence.api import router as evidence_router
@@ -114,6 +115,7 @@ api.add_router("/", library_router)
 api.add_router("/", declarations_router)
 api.add_router("/", activities_router)
 api.add_router("/", evidence_router)
+api.add_router("/", communications_router)
 
 
 def refuse_null_characters(run):
