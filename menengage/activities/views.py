@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from menengage.core.errors import DomainError
+from menengage.core.forms import form_refuse
 from menengage.members.selectors import country_map_points
 from menengage.members.templatetags.member_map_tags import circles, land_path
 
@@ -63,15 +64,6 @@ def activity_detail(request, pk):
     return render(request, "activities/activity_detail.html", context)
 
 
-def _refuse(form, refused):
-    """Put a service's refusal on the form: on the field it names when the form has one."""
-    if isinstance(refused, ValidationError) and hasattr(refused, "error_dict"):
-        for field, errors in refused.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, refused.messages if hasattr(refused, "messages") else str(refused))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
@@ -82,7 +74,7 @@ def activity_create(request):
         try:
             activity = services.activity_create(actor=request.user, **form.service_arguments())
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             return redirect(activity)
     return render(request, "activities/activity_form.html", {"form": form, "activity": None})
@@ -104,7 +96,7 @@ def activity_edit(request, pk):
                 activity=activity, actor=request.user, **form.service_arguments()
             )
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             return redirect(activity)
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.core.errors import DomainError
+from menengage.core.forms import form_refuse
 from menengage.core.languages import active_language
 from menengage.core.throttle import attempt_count
 
@@ -30,14 +31,6 @@ SUBSCRIBE_PER_CLIENT_PER_HOUR = 10
 def client_address(request):
     """The address the subscribe limit counts against (one place to change behind proxies)."""
     return request.META.get("REMOTE_ADDR", "")
-
-
-def _refuse(form, refused):
-    if isinstance(refused, ValidationError) and hasattr(refused, "error_dict"):
-        for field, errors in refused.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, refused.messages if hasattr(refused, "messages") else str(refused))
 
 
 @login_required
@@ -83,7 +76,7 @@ def announcement_create(request):
                 actor=request.user, **form.service_arguments()
             )
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             return redirect("communications:send", pk=announcement.pk)
     return render(request, "communications/announcement_form.html", {"form": form})
@@ -102,7 +95,7 @@ def announcement_edit(request, pk):
                 announcement=announcement, actor=request.user, **form.service_arguments()
             )
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             return redirect("communications:send", pk=announcement.pk)
     context = {"form": form, "announcement": announcement}
@@ -150,7 +143,7 @@ def subscribe(request):
                     language=active_language(),
                 )
             except ValidationError as refused:
-                _refuse(form, refused)
+                form_refuse(form, refused)
             else:
                 return render(request, "communications/subscribe_sent.html", status=200)
     else:

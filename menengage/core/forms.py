@@ -65,3 +65,13 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": item},
                     )
         return super()._check_values(value)
+
+
+def form_refuse(form, refused):
+    """Put a service's refusal (a DomainError or a ValidationError) on the form: on the field it
+    names when the form has one, else above the form. One rule for every app's views."""
+    if isinstance(refused, ValidationError) and hasattr(refused, "error_dict"):
+        for field, errors in refused.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, refused.messages if hasattr(refused, "messages") else str(refused))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.core.errors import DomainError
+from menengage.core.forms import form_refuse
 from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.spreadsheets import cell_text
 
@@ -24,15 +25,6 @@ AGGREGATE_COLUMNS = [
     "id", "programme", "organisation", "country", "design", "instrument", "matched",
     "hedges_g", "g_variance", "published_at", "url",
 ]  # fmt: skip
-
-
-def _refuse(form, refused):
-    """Put a service's refusal on the form, on the field it names when the form has one."""
-    if isinstance(refused, ValidationError) and hasattr(refused, "error_dict"):
-        for field, errors in refused.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, refused.messages if hasattr(refused, "messages") else str(refused))
 
 
 def evidence_index(request):
@@ -106,7 +98,7 @@ def evaluation_create(request):
                 actor=request.user, **form.service_arguments()
             )
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             return redirect("evidence:upload", pk=evaluation.pk)
     return render(request, "evidence/evaluation_form.html", {"form": form})
@@ -134,7 +126,7 @@ def evaluation_upload(request, pk):
             report = rejected.report
             form.add_error(None, rejected.messages)
         except (DomainError, ValidationError) as refused:
-            _refuse(form, refused)
+            form_refuse(form, refused)
         else:
             if not form.cleaned_data["dry_run"]:
                 messages.success(request, _("The responses are saved and scored."))
