@@ -199,7 +199,8 @@ def unsubscribe_one_click(request, token):
     subscription at once; there is no page to confirm."""
     subscriber = links.subscriber_from_unsubscribe_token(token)
     if subscriber is None:
-        return HttpResponse(status=404)
+        # Not 404: outside the language prefix, a 404 is turned into a redirect to /en/.
+        return HttpResponse(status=400)
     services.subscription_unsubscribe(subscriber=subscriber, how="one-click")
     return HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")
 

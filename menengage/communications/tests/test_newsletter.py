@@ -163,7 +163,7 @@ def test_subscribe_confirm_receive_in_french_and_unsubscribe_in_one_click(client
     # One header line, no encoded words: what a mail client can read as a URL.
     wire = _message(mail).message(policy=email.policy.SMTP).as_string()
     assert f"List-Unsubscribe: <{unsubscribe}>" in wire
-    assert Client().post("/u/not-a-token/").status_code == 404
+    assert Client().post("/u/not-a-token/").status_code == 400
 
     # The mail client's one-click POST: no cookie, no CSRF token.
     mail_client = Client(enforce_csrf_checks=True)
