@@ -1,11 +1,9 @@
 """Reads for communications: whom a message reaches, and what each person may read."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from menengage.accounts.models import RoleAssignment, User
-from menengage.accounts.permissions import is_secretariat
+from menengage.accounts.permissions import is_secretariat, roles_in_force
 from menengage.activities.models import WorkingGroup
 from menengage.core.models import OutgoingMail
 from menengage.governance.models import Body
@@ -20,25 +18,12 @@ NEWSLETTER_KIND = "communications.newsletter"
 DIGEST_KIND = "communications.digest"
 
 
-def _roles_in_force(role, model):
-    """Role assignments of `role` in force today on scopes of kind `model`, held by active
-    accounts. (The roles work adds `accounts.permissions.roles_in_force` for exactly this;
-    once merged, this becomes a call to it.)"""
-    today = timezone.localdate()
-    return RoleAssignment.objects.filter(
-        role=role,
-        scope_type=ContentType.objects.get_for_model(model),
-        starts_on__lte=today,
-        user__is_active=True,
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-
-
 def networks_coordinated(actor):
     """The networks `actor` coordinates today, and the country networks of regions they
     coordinate."""
     if not getattr(actor, "is_authenticated", False):
         return Network.objects.none()
-    held = _roles_in_force(RoleAssignment.Role.COORDINATOR, Network).filter(user=actor)
+    held = roles_in_force(RoleAssignment.Role.COORDINATOR, scope=Network).filter(user=actor)
     ids = held.values("scope_id")
     return Network.objects.filter(Q(pk__in=ids) | Q(parent__in=ids))
 
@@ -67,7 +52,7 @@ def suppressed_addresses():
 
 
 def _representatives_of(organisations):
-    roles = _roles_in_force(RoleAssignment.Role.REPRESENTATIVE, Organisation)
+    roles = roles_in_force(RoleAssignment.Role.REPRESENTATIVE, scope=Organisation)
     return roles.filter(scope_id__in=organisations).values("user")
 
 
@@ -109,7 +94,7 @@ def announcement_recipients(announcement):
     if Announcement.Role.INDIVIDUALS in roles:
         reached |= Q(pk__in=memberships.filter(person__isnull=False).values("person"))
     if Announcement.Role.COORDINATORS in roles:
-        coordinators = _roles_in_force(RoleAssignment.Role.COORDINATOR, Network)
+        coordinators = roles_in_force(RoleAssignment.Role.COORDINATOR, scope=Network)
         reached |= Q(pk__in=coordinators.filter(scope_id__in=networks.values("pk")).values("user"))
     return people.filter(reached)
 
@@ -117,7 +102,7 @@ def announcement_recipients(announcement):
 def _member_scopes(actor):
     """The networks (with their regions above), bodies and working groups `actor` belongs to."""
     organisation_ids = list(
-        _roles_in_force(RoleAssignment.Role.REPRESENTATIVE, Organisation)
+        roles_in_force(RoleAssignment.Role.REPRESENTATIVE, scope=Organisation)
         .filter(user=actor)
         .values_list("scope_id", flat=True)
     )
