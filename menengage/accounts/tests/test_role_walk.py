@@ -126,6 +126,30 @@ PUBLIC = {
     "members:join",
     "members:join_sent",
     "members:join_confirm",
+    "concerns:received",
+    "robots",
+    "sitemap-index",
+    "sitemap-section",
+    "favicon",
+    "api:list_instruments",
+    "api:get_instrument",
+    "api:get_pooled",
+    "api:list_evaluations",
+    "api:get_evaluation",
+    "api:announcement_list",
+    "api:newsletter_topics",
+    "evidence:index",
+    "evidence:evaluations_csv",
+    "evidence:instruments",
+    "evidence:instrument",
+    "evidence:xlsform",
+    "evidence:evaluation",
+    "communications:subscribe",
+    "communications:confirm",
+    "communications:preferences",
+    "communications:unsubscribe",
+    # Capability links: the token in the address is the permission.
+    "communications_unsubscribe",
 }
 
 APPLICANT = "Aplicante Reservado do Recife"
@@ -294,7 +318,11 @@ def _as(client, user):
 def _address(name, parameters, world):
     kwargs = world["kwargs"].get(name)
     if kwargs is None:
-        kwargs = {key: DEFAULTS[_kind(kind)] for key, kind in parameters.items()}
+        # The API's `{id}` parts are plain strings in the address but numbers to the view.
+        kwargs = {
+            key: DEFAULTS["int" if key == "id" or key.endswith("_id") else _kind(kind)]
+            for key, kind in parameters.items()
+        }
     return reverse(name, kwargs=kwargs)
 
 
