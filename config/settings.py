@@ -367,7 +367,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
-        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # Refusals (warnings) still reach the console as one line; errors also mail ADMINS.
+        "django.request": {"handlers": ["mail_admins"], "level": "WARNING"},
         # A line per finished task for a log collector; as text only the failures.
         "menengage.task": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django.tasks": {"level": "WARNING"},

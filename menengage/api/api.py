@@ -1,5 +1,7 @@
+
 """The one API object: `/api/v1/`. Each app contributes its own router."""
 
+import copy
 from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
@@ -69,6 +71,9 @@ class CheckedOpenAPISchema(OpenAPISchema):
         `refuse_null_characters`), so clients and fuzzers know the 422 is promised."""
         parameters = super().operation_parameters(operation)
         for parameter in parameters:
+            # Ninja shares a Query schema's property dicts between the operations using it
+            # and the schema definitions: patch a copy, or the next operation sees a clash.
+            parameter["schema"] = copy.deepcopy(parameter["schema"])
             for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
                 if option.get("type") == "string" and not {"enum", "pattern"} & option.keys():
                     option["pattern"] = NO_NULL_CHARACTERS

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from menengage.core.errors import InvalidTransition
 from menengage.core.languages import SITE_LANGUAGES, active_language
@@ -108,7 +109,7 @@ class Announcement(WrittenMessage):
     )
     governing_body = models.ForeignKey(
         "governance.Body",
-        verbose_name=_("body"),
+        verbose_name=pgettext_lazy("governing body", "body"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -303,7 +304,10 @@ class DigestPreference(models.Model):
         related_name="digest_preference",
     )
     frequency = models.CharField(
-        _("digest"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+        pgettext_lazy("digest e-mail", "digest"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=Frequency.WEEKLY,
     )
     last_sent_at = models.DateTimeField(_("last digest covered up to"), null=True, blank=True)
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from menengage.core.errors import DomainError
 from menengage.core.fields import BoundedTextField, DocumentTextField
@@ -64,7 +65,7 @@ class Body(models.Model):
     )
 
     class Meta:
-        verbose_name = _("body")
+        verbose_name = pgettext_lazy("governing body", "body")
         verbose_name_plural = _("bodies")
         ordering = ["name"]
         constraints = [
@@ -99,7 +100,10 @@ class Seat(models.Model):
         AT_LARGE = "at_large", _("at large")
 
     body = models.ForeignKey(
-        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="seats"
+        Body,
+        verbose_name=pgettext_lazy("governing body", "body"),
+        on_delete=models.CASCADE,
+        related_name="seats",
     )
     constituency = models.CharField(_("constituency"), max_length=20, choices=Constituency.choices)
     # For a regional seat: the region it represents.
@@ -167,7 +171,10 @@ class ConstituencyTarget(models.Model):
     """A body's rule: at least this share of its current holders come from a constituency."""
 
     body = models.ForeignKey(
-        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="targets"
+        Body,
+        verbose_name=pgettext_lazy("governing body", "body"),
+        on_delete=models.CASCADE,
+        related_name="targets",
     )
     constituency = models.CharField(
         _("constituency"), max_length=20, choices=Seat.Constituency.choices
@@ -320,7 +327,10 @@ class Proposal(models.Model):
         DECIDED = "decided", _("decided by vote")
 
     body = models.ForeignKey(
-        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="proposals"
+        Body,
+        verbose_name=pgettext_lazy("governing body", "body"),
+        on_delete=models.CASCADE,
+        related_name="proposals",
     )
     title = models.CharField(_("title"), max_length=200)
     text = DocumentTextField(_("text"))
@@ -573,7 +583,10 @@ class Meeting(models.Model):
     """A meeting of a body, with its agenda and, once written and approved, its minutes."""
 
     body = models.ForeignKey(
-        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="meetings"
+        Body,
+        verbose_name=pgettext_lazy("governing body", "body"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
     )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
