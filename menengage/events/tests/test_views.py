@@ -239,7 +239,7 @@ def test_registrations_are_limited_per_client_in_the_visitors_language(
     refused = register(3, "203.0.113.5")
     assert refused.status_code == 429
     assert '<html lang="pt">' in refused.content.decode()
-    assert "Too many registrations" in refused.content.decode()
+    assert "Muitas inscrições a partir da sua conexão" in refused.content.decode()
     assert Registration.objects.count() == 2
     assert register(4, "203.0.113.6").status_code == 302
 
