@@ -62,7 +62,7 @@ def load(demo):
     languages = ["en", "es", "fr", "pt"]
     topics = Topic.values
     subscribers = []
-    for number in range(40 * demo.scale):
+    for number in range(demo.count(40)):
         language = languages[number % 4]
         subscribers.append(
             Subscriber(

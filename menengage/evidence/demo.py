@@ -100,7 +100,9 @@ def load(demo):
     age_groups = list(Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP))
     today = timezone.localdate()
     keys = sorted(regions, key=str)
-    count = 40 + 8 * (demo.scale - 1)
+    # About 40 at the Alliance's size, 8 more per extra scale step; a small test alliance
+    # (a fractional scale) gets its share, at least one.
+    count = demo.count(40) if demo.scale < 1 else round(40 + 8 * (demo.scale - 1))
     published = 0
     for number in range(count):
         region = keys[number % len(keys)]
