@@ -1,3 +1,4 @@
+
 """The one API object: `/api/v1/`. Each app contributes its own router."""
 
 import copy
