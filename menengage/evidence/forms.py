@@ -7,7 +7,7 @@ from menengage.core.models import Country, Term
 from menengage.members.forms import CountryChoiceField, TermChoiceField
 from menengage.members.models import Membership, Organisation
 
-from .models import Design, Instrument, Wave
+from .models import Design, Instrument, Respondent, Wave
 from .permissions import represented_organisation_ids
 from .uploads import MAX_UPLOAD_BYTES
 
@@ -129,3 +129,64 @@ class UploadForm(forms.Form):
     @staticmethod
     def columns_text(column_map):
         return "\n".join(f"{source} = {target}" for source, target in column_map.items())
+
+
+class ResponseEntryForm(forms.Form):
+    """One respondent's answers for one wave, typed in for a small group. Fields beyond the
+    identity ones are the items of the evaluation's instrument version, `item_<code>`."""
+
+    respondent = forms.CharField(
+        label=_("Respondent code"),
+        max_length=40,
+        help_text=_(
+            "A pseudonymous code, never a name: the same code in every wave for the same person."
+        ),
+    )
+    wave = forms.ChoiceField(label=_("Wave"), widget=forms.RadioSelect)
+    group = forms.ChoiceField(
+        label=_("Group"), choices=Respondent.Group.choices, widget=forms.RadioSelect
+    )
+    age_group = forms.ChoiceField(label=_("Age group"), required=False)
+    gender = forms.CharField(
+        label=_("Gender, in their own words"),
+        max_length=60,
+        required=False,
+        help_text=_("Optional. Leave empty when the respondent did not say."),
+    )
+
+    def __init__(self, *args, evaluation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].choices = [(wave, Wave(wave).label) for wave in evaluation.waves]
+        if evaluation.design != Design.PRE_POST_COMPARISON:
+            del self.fields["group"]
+        terms = list(evaluation.age_groups.all()) or Term.objects.filter(
+            vocabulary=Term.Vocabulary.AGE_GROUP
+        )
+        self.fields["age_group"].choices = [("", _("Not given"))] + [
+            (term.code, term.name) for term in terms
+        ]
+        instrument = evaluation.instrument
+        scale = [(str(value), instrument.answer_label(value)) for value in instrument.points]
+        self.item_codes = []
+        for item in instrument.items.all():
+            self.item_codes.append(item.code)
+            self.fields[f"item_{item.code}"] = forms.ChoiceField(
+                label=f"{item.code}. {item.text}",
+                choices=scale,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        return {
+            "respondent": data["respondent"].strip(),
+            "wave": data["wave"],
+            "group": data.get("group", ""),
+            "age_group": data["age_group"],
+            "gender": data["gender"].strip(),
+            "answers": {
+                code: int(data[f"item_{code}"]) if data[f"item_{code}"] else None
+                for code in self.item_codes
+            },
+        }

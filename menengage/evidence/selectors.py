@@ -238,3 +238,15 @@ def public_results(evaluation):
         ],
         "hidden_subgroups": sum(1 for cell in results.get("subgroups", []) if cell["n"] < small),
     }
+
+
+def responses_per_wave(evaluation):
+    """[(wave label, number of responses saved)] in the evaluation's wave order, for the
+    running count on the entry form."""
+    counts = dict(
+        Response.objects.filter(respondent__evaluation=evaluation)
+        .values("wave")
+        .annotate(n=Count("pk"))
+        .values_list("wave", "n")
+    )
+    return [(Wave(wave).label, counts.get(wave, 0)) for wave in evaluation.waves]

@@ -295,25 +295,9 @@ def _check_against_database(evaluation, report):
     return stored
 
 
-@transaction.atomic
-def responses_upload(*, evaluation, actor, content, column_map=None, dry_run=False):
-    """Check an upload of responses row by row and, unless `dry_run`, save every row in one
-    transaction: pseudonymous respondents (matched across waves by code) and their answers,
-    scored with the instrument's missing-data rule; then the evaluation's analysis again.
-
-    Any bad row rejects the whole file (UploadRejected with the report; nothing is written);
-    an unreadable file raises ValidationError. `column_map`, when given, is remembered for
-    the next upload. Representatives of the organisation and the secretariat may. Records
-    `evaluation.responses.upload` with the counts.
-    """
-    if not can_manage_evaluation(actor, evaluation):
-        raise NotPermitted(_("Only the organisation's representatives can upload responses."))
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-    column_map = {
-        str(source).strip().lower(): str(target).strip()
-        for source, target in (evaluation.column_map if column_map is None else column_map).items()
-        if str(source).strip() and str(target).strip()
-    }
+def _rules(evaluation):
+    """What a row of this evaluation must hold: the instrument's layout, the groups its
+    design has and the age groups by code. The upload and the entry form share them."""
     layout = _layout(evaluation.instrument)
     groups = [Respondent.Group.INTERVENTION]
     if evaluation.design == Design.PRE_POST_COMPARISON:
@@ -321,25 +305,11 @@ def responses_upload(*, evaluation, actor, content, column_map=None, dry_run=Fal
     age_groups = {
         term.code: term for term in Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP)
     }
-    try:
-        header, records = uploads.read_table(content)
-        report = uploads.check_rows(
-            header,
-            records,
-            items=layout["codes"],
-            points=evaluation.instrument.points,
-            waves=evaluation.waves,
-            groups=groups,
-            age_groups=list(age_groups),
-            column_map=column_map,
-        )
-    except uploads.UnreadableUpload as unreadable:
-        raise ValidationError(str(unreadable)) from unreadable
-    stored = _check_against_database(evaluation, report)
-    if not report.ok:
-        raise UploadRejected(report)
-    if dry_run:
-        return report
+    return layout, groups, age_groups
+
+
+def _write_rows(evaluation, report, *, layout, age_groups, stored):
+    """Save a checked report's rows: new respondents, then their scored responses."""
     new = {}
     for row in report.rows:
         if row.respondent not in stored and row.respondent not in new:
@@ -376,6 +346,48 @@ def responses_upload(*, evaluation, actor, content, column_map=None, dry_run=Fal
     )
     report.written = len(report.rows)
     report.new_respondents = len(new)
+
+
+@transaction.atomic
+def responses_upload(*, evaluation, actor, content, column_map=None, dry_run=False):
+    """Check an upload of responses row by row and, unless `dry_run`, save every row in one
+    transaction: pseudonymous respondents (matched across waves by code) and their answers,
+    scored with the instrument's missing-data rule; then the evaluation's analysis again.
+
+    Any bad row rejects the whole file (UploadRejected with the report; nothing is written);
+    an unreadable file raises ValidationError. `column_map`, when given, is remembered for
+    the next upload. Representatives of the organisation and the secretariat may. Records
+    `evaluation.responses.upload` with the counts.
+    """
+    if not can_manage_evaluation(actor, evaluation):
+        raise NotPermitted(_("Only the organisation's representatives can upload responses."))
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    column_map = {
+        str(source).strip().lower(): str(target).strip()
+        for source, target in (evaluation.column_map if column_map is None else column_map).items()
+        if str(source).strip() and str(target).strip()
+    }
+    layout, groups, age_groups = _rules(evaluation)
+    try:
+        header, records = uploads.read_table(content)
+        report = uploads.check_rows(
+            header,
+            records,
+            items=layout["codes"],
+            points=evaluation.instrument.points,
+            waves=evaluation.waves,
+            groups=groups,
+            age_groups=list(age_groups),
+            column_map=column_map,
+        )
+    except uploads.UnreadableUpload as unreadable:
+        raise ValidationError(str(unreadable)) from unreadable
+    stored = _check_against_database(evaluation, report)
+    if not report.ok:
+        raise UploadRejected(report)
+    if dry_run:
+        return report
+    _write_rows(evaluation, report, layout=layout, age_groups=age_groups, stored=stored)
     if column_map != evaluation.column_map:
         evaluation.column_map = column_map
         evaluation.save(update_fields=["column_map"])
@@ -389,6 +401,54 @@ def responses_upload(*, evaluation, actor, content, column_map=None, dry_run=Fal
             "new_respondents": report.new_respondents,
             "ignored_columns": report.ignored_columns,
         },
+    )
+    return report
+
+
+@transaction.atomic
+def response_enter(
+    *, evaluation, actor, respondent, wave, answers, group="", age_group="", gender=""
+):
+    """Save one respondent's answers for one wave, typed into the site's form for a small
+    group. The entry is checked as a one-row upload (the same rules, word for word) and
+    written, scored and analysed by the same code. `answers` maps item codes to answer
+    points; an item left out or None is not answered. A respondent code already saved for
+    the wave is refused. Representatives of the organisation and the secretariat may.
+    Records `evaluation.responses.enter`."""
+    if not can_manage_evaluation(actor, evaluation):
+        raise NotPermitted(_("Only the organisation's representatives can enter responses."))
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    layout, groups, age_groups = _rules(evaluation)
+    header = [*uploads.IDENTITY_COLUMNS, *layout["codes"]]
+    record = [respondent, wave, group, age_group, gender] + [
+        "" if answers.get(code) is None else str(answers[code]) for code in layout["codes"]
+    ]
+    try:
+        report = uploads.check_rows(
+            header,
+            [record],
+            items=layout["codes"],
+            points=evaluation.instrument.points,
+            waves=evaluation.waves,
+            groups=groups,
+            age_groups=list(age_groups),
+            column_map={},
+        )
+    except uploads.UnreadableUpload as unreadable:
+        raise ValidationError(str(unreadable)) from unreadable
+    stored = _check_against_database(evaluation, report)
+    if not report.ok:
+        raise ValidationError(
+            _("Nothing was saved: %(problems)s.")
+            % {"problems": "; ".join(message for _number, message in report.errors)}
+        )
+    _write_rows(evaluation, report, layout=layout, age_groups=age_groups, stored=stored)
+    evaluation_analyse(evaluation=evaluation)
+    audit_record(
+        actor=actor,
+        verb="evaluation.responses.enter",
+        target=evaluation,
+        after={"respondent": report.rows[0].respondent, "wave": report.rows[0].wave},
     )
     return report
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("evaluations/mine/", views.evaluation_mine, name="mine"),
     path("evaluations/<int:pk>/", views.evaluation_detail, name="evaluation"),
     path("evaluations/<int:pk>/upload/", views.evaluation_upload, name="upload"),
+    path("evaluations/<int:pk>/enter/", views.evaluation_enter, name="enter"),
     path("evaluations/<int:pk>/publish/", views.evaluation_publish, name="publish"),
     path("evaluations/<int:pk>/scores.csv", views.evaluation_scores_csv, name="scores_csv"),
     path("instruments/", views.instrument_list, name="instruments"),

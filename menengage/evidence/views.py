@@ -15,7 +15,7 @@ from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.spreadsheets import cell_text
 
 from . import selectors, services
-from .forms import EvaluationForm, UploadForm
+from .forms import EvaluationForm, ResponseEntryForm, UploadForm
 from .models import Design, Evaluation, Instrument
 from .permissions import can_manage_evaluation, can_register_evaluations
 from .plots import forest_layout
@@ -133,6 +133,37 @@ def evaluation_upload(request, pk):
                 return redirect(evaluation)
     context = {"evaluation": evaluation, "form": form, "report": report}
     return render(request, "evidence/evaluation_upload.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation_enter(request, pk):
+    """One respondent's answers at a time, for a small group; back to an empty form after
+    each save."""
+    evaluation = _evaluation_or_404(request, pk)
+    if not can_manage_evaluation(request.user, evaluation):
+        raise PermissionDenied
+    form = ResponseEntryForm(request.POST or None, evaluation=evaluation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_enter(
+                evaluation=evaluation, actor=request.user, **form.service_arguments()
+            )
+        except (DomainError, ValidationError) as refused:
+            form_refuse(form, refused)
+        else:
+            messages.success(
+                request,
+                _("The answers of %(code)s are saved and scored.")
+                % {"code": form.cleaned_data["respondent"].strip()},
+            )
+            return redirect("evidence:enter", pk=evaluation.pk)
+    context = {
+        "evaluation": evaluation,
+        "form": form,
+        "counts": selectors.responses_per_wave(evaluation),
+    }
+    return render(request, "evidence/evaluation_enter.html", context)
 
 
 @login_required
