@@ -281,6 +281,7 @@ def test_the_join_form_is_completed_with_the_keyboard_alone(server, page):
         "id_applicant_name": "Keyboard Person",
         # the e-mail address is forgotten the first time
         "id_name": "Keyboard Fathers Network",
+        "id_kind": "NGO",
         "id_activities": "Fathers' groups on care work.",
         "id_endorse_principles": "",
         "id_endorse_conduct": "",
