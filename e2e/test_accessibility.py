@@ -1,6 +1,8 @@
 """Access on a 320 px phone and with assistive technology: nothing scrolls sideways, the
 error summary takes focus after a failed submission, the menu folds away, and axe-core (from
-the dev dependencies, injected by the test, no CDN) finds no WCAG 2.2 A/AA violation."""
+the dev dependencies, injected by the test, no CDN) finds no WCAG 2.2 A/AA violation on any
+public template, in any language, at 320 and 1280 px. The join, sign-on and registration forms
+are completed with the keyboard alone, through a failed submission and its error summary."""
 
 import re
 
@@ -19,10 +21,39 @@ RECORDS = {
     "body": ("/en/governance/", r"/en/governance/[a-z-]+-(board|committee)/$"),
     "network": ("/en/networks/", r"/en/networks/[a-z-]+/$"),
     "declaration": ("/en/declarations/", r"/en/declarations/[a-z0-9-]+/$"),
+    "year": ("/en/transparency/", r"/en/transparency/\d{4}/$"),
+    "framework": ("/en/accountability/", r"/en/accountability/[a-z-]+/[^/]+/$"),
+    "working group": ("/en/activities/working-groups/", r"/en/activities/working-groups/[^/]+/$"),
+    "instrument": ("/en/evidence/instruments/", r"/en/evidence/instruments/[^/]+/\d+/$"),
+    "evaluation": ("/en/evidence/", r"/en/evidence/evaluations/\d+/$"),
+    "content page": ("/en/", r"/en/about[^/]*/$"),
 }
 # Every link's path (an SVG map's links have no `pathname`).
 PATHS = "links => links.map(a => new URL(a.getAttribute('href'), location.href).pathname)"
 INDEXES = ["/en/", "/en/members/", "/en/library/", "/en/events/", "/en/concerns/", "/en/join/"]
+# The rest of the public templates that need no record to reach.
+OTHER_PAGES = [
+    "/en/networks/",
+    "/en/accountability/",
+    "/en/transparency/",
+    "/en/governance/",
+    "/en/governance/decisions/",
+    "/en/declarations/",
+    "/en/activities/",
+    "/en/activities/working-groups/",
+    "/en/evidence/",
+    "/en/evidence/instruments/",
+    "/en/communications/newsletter/",
+    "/en/accounts/sign-in/",
+    "/en/accounts/password/reset/",
+]
+NOT_FOUND = "/en/no-such-page-anywhere/"
+
+
+def _first_link(page, server, listing, pattern):
+    page.goto(f"{server}{listing}")
+    links = page.eval_on_selector_all("a[href]", PATHS)
+    return next(link for link in links if re.fullmatch(pattern, link))
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +63,7 @@ def pages(server, browser):
     page = context.new_page()
     found = list(INDEXES)
     for listing, pattern in RECORDS.values():
-        page.goto(f"{server}{listing}")
-        links = page.eval_on_selector_all("main a[href]", PATHS)
-        found.append(next(link for link in links if re.fullmatch(pattern, link)))
+        found.append(_first_link(page, server, listing, pattern))
     page.goto(f"{server}/en/events/?when=past")
     for event in page.eval_on_selector_all("main a[href]", PATHS):
         if re.fullmatch(RECORDS["event"][1], event):
@@ -44,6 +73,20 @@ def pages(server, browser):
                 break
     context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def every_template(server, browser, pages):
+    """`pages`, plus every other public template: forms reached from records, and the 404."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = pages + OTHER_PAGES
+    upcoming = _first_link(page, server, "/en/events/", RECORDS["event"][1])
+    found.append(f"{upcoming}register/")
+    declaration = next(path for path in pages if re.fullmatch(RECORDS["declaration"][1], path))
+    found.append(f"{declaration}endorse/")
+    context.close()
+    return list(dict.fromkeys(found)) + [NOT_FOUND]
 
 
 @pytest.fixture
@@ -110,23 +153,176 @@ def test_after_a_failed_submission_focus_is_on_the_error_summary(server, phone):
     expect(phone.locator("#id_what_happened")).to_have_value("Something happened.")
 
 
-@pytest.mark.parametrize("width", [320, 1280])
-def test_axe_finds_no_wcag_violation_on_key_pages(server, browser, pages, width):
-    axe = Axe()
+def _violations(axe, page):
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    # The page's Content Security Policy would refuse the injected axe script.
-    context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
-    page = context.new_page()
+    return [
+        (page.url, violation["id"], [node["target"] for node in violation["nodes"][:3]])
+        for violation in axe.run(page, options=options).response["violations"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def axe_pages(browser):
+    """One page per width for the whole matrix: opening a context per address would double
+    the run's time. The page's Content Security Policy would refuse the injected axe script."""
+    opened = {}
+    for width in (320, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+        opened[width] = context.new_page()
+    yield opened
+    for page in opened.values():
+        page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_finds_no_wcag_violation_on_any_public_template(
+    server, axe_pages, every_template, width, language
+):
+    axe = Axe()
+    page = axe_pages[width]
     found = []
-    for path in pages:
-        for language in ("en", "pt") if width == 320 else ("es", "fr"):
-            page.goto(f"{server}{path.replace('/en/', f'/{language}/', 1)}")
-            for violation in axe.run(page, options=options).response["violations"]:
-                targets = [node["target"] for node in violation["nodes"][:3]]
-                found.append((page.url, violation["id"], targets))
-    page.goto(f"{server}/en/concerns/")
-    page.locator("form.form button[type=submit]").click()
-    for violation in axe.run(page, options=options).response["violations"]:
-        found.append(("failed concern form", violation["id"], violation["nodes"][0]["target"]))
-    context.close()
-    assert found == []
+    for path in every_template:
+        response = page.goto(f"{server}{path.replace('/en/', f'/{language}/', 1)}")
+        assert response.status == (404 if path == NOT_FOUND else 200), page.url
+        found.extend(_violations(axe, page))
+    assert found == [], "\n".join(map(str, found))
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_finds_no_wcag_violation_on_a_form_sent_back_with_errors(
+    server, axe_pages, pages, width
+):
+    axe = Axe()
+    page = axe_pages[width]
+    declaration = next(path for path in pages if re.fullmatch(RECORDS["declaration"][1], path))
+    found = []
+    for form in ("/en/concerns/", "/pt/join/", f"{declaration}endorse/"):
+        page.goto(f"{server}{form}")
+        page.locator("main form.form button[type=submit]").click()
+        expect(page.locator("[data-error-summary]")).to_be_focused()
+        found.extend(_violations(axe, page))
+    assert found == [], "\n".join(map(str, found))
+
+
+# What the focused element is, for a test that moves with the keyboard alone.
+FOCUSED = """() => {
+    const e = document.activeElement;
+    return {tag: e.tagName.toLowerCase(), type: e.type || "", id: e.id, name: e.name || "",
+            submit: e.matches("form.form button[type=submit]")};
+}"""
+
+
+def tab_through_form(page, answers, limit=80):
+    """Tab from where focus is to the form's submit button, answering each field named in
+    `answers` (by id) as a keyboard user does, then press Enter on the button.
+
+    Text is typed; a select takes the typed start of its option's label; a radio group is
+    entered with Tab and moved with the arrow keys to the answer's id; a checkbox takes Space.
+    """
+    answers = dict(answers)
+    for _step in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["submit"]:
+            assert answers == {}, f"fields never reached: {sorted(answers)}"
+            # Back one field and forward again: Shift+Tab leaves the button the way it came.
+            page.keyboard.press("Shift+Tab")
+            assert not page.evaluate(FOCUSED)["submit"]
+            page.keyboard.press("Tab")
+            assert page.evaluate(FOCUSED)["submit"]
+            page.keyboard.press("Enter")
+            page.wait_for_load_state()
+            return
+        if focused["type"] == "radio":
+            group = [key for key in answers if key.startswith(f"id_{focused['name']}_")]
+            for _choice in range(20):
+                if not group or page.evaluate(FOCUSED)["id"] == group[0]:
+                    break
+                page.keyboard.press("ArrowDown")
+            if group:
+                page.keyboard.press("Space")  # an arrow already checks it; Space says so
+                answers.pop(group[0])
+            continue
+        value = answers.pop(focused["id"], None)
+        if value is None:
+            continue
+        if focused["type"] == "checkbox":
+            page.keyboard.press("Space")
+        else:
+            page.keyboard.type(value)
+    raise AssertionError("the submit button was never reached with Tab")
+
+
+def recover_from_error_summary(page, field, value):
+    """After a failed submission: focus is on the summary; its first link leads to `field`,
+    which takes `value`; Tab then leads on to the submit button."""
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.locator(":focus").get_attribute("href") == f"#{field}"
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#{field}")).to_be_focused()
+    expect(page.locator(f"#{field}")).to_have_attribute("aria-invalid", "true")
+    page.keyboard.type(value)
+
+
+def start_at_top(page, address):
+    """Open `address` and follow the skip link with the keyboard, past the site's menu."""
+    page.goto(address)
+    page.keyboard.press("Tab")
+    expect(page.locator("a.skip")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def test_the_join_form_is_completed_with_the_keyboard_alone(server, page):
+    start_at_top(page, f"{server}/en/join/")
+    answers = {
+        "id_applying_as_0": "",
+        "id_country": "Kenya",
+        "id_applicant_name": "Keyboard Person",
+        # the e-mail address is forgotten the first time
+        "id_name": "Keyboard Fathers Network",
+        "id_kind": "NGO",
+        "id_activities": "Fathers' groups on care work.",
+        "id_endorse_principles": "",
+        "id_endorse_conduct": "",
+    }
+    tab_through_form(page, answers)
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    recover_from_error_summary(page, "id_applicant_email", "keyboard.join@example.org")
+    tab_through_form(page, {})
+    # The redirect keeps the fragment of the address posted to: "#main", from the skip link.
+    expect(page).to_have_url(re.compile(r"/en/join/sent/(#main)?$"))
+
+
+def test_a_declaration_is_signed_with_the_keyboard_alone(server, page, pages):
+    declaration = next(path for path in pages if re.fullmatch(RECORDS["declaration"][1], path))
+    start_at_top(page, f"{server}{declaration}endorse/")
+    answers = {
+        "id_kind_0": "",
+        "id_name": "Keyboard Signatory",
+        "id_country": "Brazil",
+    }
+    tab_through_form(page, answers)
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    recover_from_error_summary(page, "id_email", "keyboard.sign@example.org")
+    tab_through_form(page, {})
+    expect(page).to_have_url(re.compile(r"/endorse/sent/(#main)?$"))
+
+
+def test_an_event_registration_is_made_with_the_keyboard_alone(server, page):
+    page.goto(f"{server}/en/events/")
+    events = page.eval_on_selector_all("main a[href]", PATHS)
+    for event in dict.fromkeys(e for e in events if re.fullmatch(RECORDS["event"][1], e)):
+        page.goto(f"{server}{event}register/")
+        if page.locator("form.form #id_email").count():
+            break
+    else:
+        pytest.fail("no upcoming event takes registrations")
+    start_at_top(page, page.url)
+    tab_through_form(page, {"id_name": "Keyboard Participant"})
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    recover_from_error_summary(page, "id_email", "keyboard.register@example.org")
+    tab_through_form(page, {})
+    expect(page).to_have_url(re.compile(r"/events/registration/[0-9a-f-]+/(#main)?$"))

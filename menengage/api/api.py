@@ -1,4 +1,3 @@
-
 """The one API object: `/api/v1/`. Each app contributes its own router."""
 
 import copy
