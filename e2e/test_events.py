@@ -22,6 +22,11 @@ def test_a_full_event_puts_you_on_the_waiting_list_and_a_cancellation_promotes_y
 
     sign_in(page, ORGANISER)
     page.goto(f"{server}/en/events/{WEBINAR}/registrations/")
+    # The keyboard test (e2e/test_accessibility.py) may have joined this waiting list first:
+    # its place in the queue goes, so the freed place is Kofi's.
+    earlier = page.locator("tr", has_text="Keyboard Participant")
+    if earlier.count():
+        earlier.get_by_role("button", name="Cancel").click()
     row = page.locator("tr", has_text="Tendai Moyo")
     row.get_by_role("button", name="Cancel").click()
     expect(page.locator("tr", has_text="Kofi Waiting")).to_contain_text("confirmed")
