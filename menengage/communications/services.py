@@ -13,6 +13,7 @@ from menengage.core.errors import NotPermitted
 from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.mail import FORGOTTEN
 from menengage.core.models import OutgoingMail
+from menengage.core.throttle import limit_exceeded
 
 from . import notifications, selectors
 from .models import Announcement, DigestPreference, NewsletterIssue, Subscriber, Suppression, Topic
@@ -24,6 +25,18 @@ CONSENT_TEXT = _(
     "languages I chose, keeping my e-mail address only for that. I can change my choices or "
     "unsubscribe at any time from a link in every message."
 )
+
+# Subscriptions asked from one client in an hour before the form refuses.
+SUBSCRIBE_PER_CLIENT_PER_HOUR = 10
+
+
+def subscribe_limit_exceeded(*, client):
+    """Count one subscription request from `client` (core.clients.client_key); True past the
+    hourly limit, like the registration and application limits."""
+    return limit_exceeded(
+        f"communications.subscribe:{client}", limit=SUBSCRIBE_PER_CLIENT_PER_HOUR, seconds=3600
+    )
+
 
 AUDIENCE_FIELDS = ["network", "governing_body", "working_group", "roles", "membership_statuses"]
 

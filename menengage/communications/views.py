@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 from menengage.core.forms import form_refuse
 from menengage.core.languages import active_language
-from menengage.core.throttle import attempt_count
 
 from . import links, selectors, services
 from .forms import AnnouncementForm, DigestForm, SubscribeForm, SubscriptionChoicesForm
@@ -24,13 +24,6 @@ from .models import DigestPreference, Subscriber, Suppression, Topic
 from .permissions import can_edit_announcement, can_see_figures, can_write_announcements
 
 PAGE_SIZE = 20
-# Subscriptions asked from one client address in an hour before the form refuses.
-SUBSCRIBE_PER_CLIENT_PER_HOUR = 10
-
-
-def client_address(request):
-    """The address the subscribe limit counts against (one place to change behind proxies)."""
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @login_required
@@ -127,10 +120,7 @@ def subscribe(request):
     """The newsletter form; the footer's e-mail box arrives here by GET, prefilled."""
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        if (
-            attempt_count(f"communications.subscribe:{client_address(request)}", 3600)
-            > SUBSCRIBE_PER_CLIENT_PER_HOUR
-        ):
+        if services.subscribe_limit_exceeded(client=client_key(request)):
             form.is_valid()
             form.add_error(None, _("Too many subscriptions from here; please try again later."))
         elif form.is_valid():

@@ -6,12 +6,8 @@ data and decide when to publish; the secretariat may do the same for any evaluat
 alone write instruments.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from django.utils import timezone
-
 from menengage.accounts.models import RoleAssignment
-from menengage.accounts.permissions import has_role, is_secretariat
+from menengage.accounts.permissions import has_role, is_secretariat, role_scopes
 from menengage.members.models import Organisation
 
 
@@ -20,19 +16,11 @@ def represents(user, organisation):
 
 
 def represented_organisation_ids(user):
-    """Ids of the organisations `user` represents today (the role's dates checked)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    today = timezone.localdate()
+    """Ids of the organisations `user` represents today (dates and scope: accounts.permissions)."""
     return list(
-        RoleAssignment.objects.filter(
-            user=user,
-            role=RoleAssignment.Role.REPRESENTATIVE,
-            scope_type=ContentType.objects.get_for_model(Organisation),
-            starts_on__lte=today,
+        role_scopes(user, RoleAssignment.Role.REPRESENTATIVE, Organisation).values_list(
+            "scope_id", flat=True
         )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .values_list("scope_id", flat=True)
     )
 
 

@@ -88,12 +88,19 @@ def test_consent_is_required(client, committed):
     assert not Subscriber.objects.exists() and not OutgoingMail.objects.exists()
 
 
-def test_subscribe_is_rate_limited_per_client(client, committed):
+def test_subscribe_is_rate_limited_per_client(client, committed, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    behind_proxy = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+    client.defaults.update(behind_proxy)
     for number in range(10):
         subscribe(client, committed, email=f"n{number}@example.org")
     response = subscribe(client, committed, email="eleventh@example.org")
     assert response.status_code == 200
     assert not Subscriber.objects.filter(email="eleventh@example.org").exists()
+    # Another visitor behind the same proxy is counted on their own.
+    client.defaults["HTTP_X_FORWARDED_FOR"] = "203.0.113.6"
+    subscribe(client, committed, email="other@example.org")
+    assert Subscriber.objects.filter(email="other@example.org").exists()
 
 
 def test_subscribing_again_does_not_tell_who_is_subscribed(client, committed):
