@@ -53,10 +53,8 @@ bench: $(BIN)/.installed ## Latency, throughput and page weight on the demo at -
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/mail.py
 
-messages: $(BIN)/.installed ## Update the es/fr/pt catalogues from the code, then compile them
-	$(MENENGAGE) makemessages -l es -l fr -l pt --no-obsolete --no-location \
-		-i '.venv/*' -i 'var/*' -i 'e2e/*' -i 'bench/*' -i 'scripts/*'
-	$(MENENGAGE) catalogues_compile
+messages: $(BIN)/.installed ## Update every language's catalogue (settings.LANGUAGES) from the code, then compile them
+	$(MENENGAGE) catalogues_update
 
 demo: $(BIN)/.installed ## Load the demo alliance into an empty database
 	$(MENENGAGE) migrate --no-input -v0

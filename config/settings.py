@@ -214,6 +214,8 @@ LANGUAGES = [
     ("es", _("Spanish")),
     ("fr", _("French")),
     ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
+    ("sw", _("Swahili")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -8,8 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.permissions import is_secretariat
 from menengage.core.fields import TEXT_MAX_LENGTH
-from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField, row_id_in_range
-from menengage.core.models import Country, Term
+from menengage.core.forms import (
+    CountryMultipleChoiceField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    row_id_in_range,
+)
+from menengage.core.models import Term
 from menengage.library.models import Resource
 from menengage.members.models import Membership, Organisation
 from menengage.members.selectors import organisations_represented_by
@@ -177,9 +182,8 @@ class ActivityForm(forms.Form):
         queryset=Network.objects.order_by("kind", "name_en"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    countries = NamedMultipleChoiceField(
+    countries = CountryMultipleChoiceField(
         label=_("Countries where it takes place"),
-        queryset=Country.objects.order_by("name_en"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         error_messages={"required": _("Name at least one country where the activity takes place.")},
     )
@@ -272,6 +276,8 @@ class ActivityForm(forms.Form):
         if activity is not None:
             kwargs.setdefault("initial", self.initial_from(activity))
         super().__init__(*args, **kwargs)
+        if activity is not None:
+            self.fields["countries"].keep(activity.countries.all())
         for band in Reach.AgeBand:
             for gender in Reach.Gender:
                 self.fields[reach_field_name(band.value, gender.value)] = forms.IntegerField(

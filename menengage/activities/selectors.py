@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from menengage.accounts.models import RoleAssignment
 from menengage.accounts.permissions import is_secretariat, role_scopes
+from menengage.core.countries import countries_by_name
 from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.library.models import Resource
@@ -198,7 +199,7 @@ def activity_filter_options():
         last = max(filter(None, [span["last_start"], span["last_end"]]))
         years = [str(year) for year in range(last.year, span["first"].year - 1, -1)]
     places = Activity.countries.through.objects.filter(country=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(places)).order_by(f"name_{language}")
+    countries = countries_by_name(Country.objects.filter(Exists(places)))
     regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
     terms = Term.objects.filter(
         vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.MANDATE, Term.Vocabulary.AGE_GROUP]

@@ -7,6 +7,10 @@ instead of overflowing the database driver.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
+
+from .collation import collation_key
+from .countries import countries_to_offer
 
 # The largest id any database here stores: a signed 64-bit integer.
 ROW_ID_MAX = 2**63 - 1
@@ -65,6 +69,45 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": item},
                     )
         return super()._check_values(value)
+
+
+class CollatedChoiceIterator(ModelChoiceIterator):
+    """The rows in the alphabetical order of their labels in the active language (the
+    database orders by code point and knows no translated names)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = sorted(
+            self.queryset, key=lambda row: collation_key(self.field.label_from_instance(row))
+        )
+        for row in rows:
+            yield self.choice(row)
+
+
+class _CountryChoices:
+    """A choice of countries: named in the active language, alphabetical, and only the
+    countries people may choose (`core.countries.countries_to_offer`)."""
+
+    iterator = CollatedChoiceIterator
+
+    def __init__(self, *, queryset=None, **kwargs):
+        super().__init__(queryset=countries_to_offer() if queryset is None else queryset, **kwargs)
+
+    def label_from_instance(self, country):
+        return country.name
+
+    def keep(self, countries):
+        """Offer also `countries` (those a record being edited names, even withdrawn ones)."""
+        self.queryset = countries_to_offer(keep=countries)
+
+
+class CountryChoiceField(_CountryChoices, ModelChoiceField):
+    """One country, chosen from the countries people may choose, in alphabetical order."""
+
+
+class CountryMultipleChoiceField(_CountryChoices, ModelMultipleChoiceField):
+    """Several countries, chosen from the countries people may choose, in alphabetical order."""
 
 
 def form_refuse(form, refused):

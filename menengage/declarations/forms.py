@@ -2,10 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
-from menengage.core.forms import ModelChoiceField
+from menengage.core.forms import CountryChoiceField, ModelChoiceField
 from menengage.core.languages import SITE_LANGUAGES
-from menengage.core.models import Country
-from menengage.members.forms import CountryChoiceField
 
 
 class EndorseForm(forms.Form):
@@ -24,7 +22,7 @@ class EndorseForm(forms.Form):
         label=_("Your e-mail address"),
         help_text=_("We send you a link to confirm. It is never shown publicly."),
     )
-    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all())
+    country = CountryChoiceField(label=_("Country"))
     organisation_name = forms.CharField(
         label=_("Organisation name"),
         max_length=200,

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 
+from menengage.core.countries import countries_by_name
 from menengage.core.languages import active_language
 from menengage.core.models import Country
 from menengage.networks.models import Network
@@ -158,12 +159,11 @@ def signatory_places():
     key = f"declarations-places:{language}"
     places = caches["fragments"].get(key)
     if places is None:
-        countries = Country.objects.order_by(f"name_{language}").values_list(
-            "code", f"name_{language}", "name_en"
-        )
         regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")
         places = {
-            "countries": [(code, name or name_en) for code, name, name_en in countries],
+            "countries": [
+                (country.code, country.name) for country in countries_by_name(Country.objects.all())
+            ],
             "regions": [(network.slug, network.name) for network in regions],
         }
         caches["fragments"].set(key, places, PLACES_CACHE_SECONDS)

@@ -3,17 +3,14 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import TEXT_MAX_LENGTH
-from menengage.core.forms import ModelChoiceField
-from menengage.core.models import Country
+from menengage.core.forms import CountryChoiceField, ModelChoiceField
 
 from .models import CoAuthor, Registration, Submission
 
 
 class RegistrationForm(forms.ModelForm):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    country = ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.order_by("name_en"), required=False
-    )
+    country = CountryChoiceField(label=_("Country"), required=False)
 
     class Meta:
         model = Registration

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.permissions import is_secretariat
 from menengage.activities.models import Activity
-from menengage.core.models import Country, Term
-from menengage.members.forms import CountryChoiceField, TermChoiceField
+from menengage.core.forms import CountryChoiceField
+from menengage.core.models import Term
+from menengage.members.forms import TermChoiceField
 from menengage.members.models import Membership, Organisation
 
 from .models import Design, Instrument, Respondent, Wave
@@ -37,7 +38,7 @@ class EvaluationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         initial=[Wave.BASELINE, Wave.ENDLINE],
     )
-    country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all())
+    country = CountryChoiceField(label=_("Country"))
     age_groups = TermChoiceField(
         label=_("Age groups"),
         queryset=Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP),

@@ -1,8 +1,13 @@
 """The forest plot's geometry, for a server-rendered SVG: one row per evaluation (its
 effect size as a square sized by its weight, its 95 % interval as a line), the pooled
-estimate as a diamond, and a zero line. The template only draws what this computes."""
+estimate as a diamond, and a zero line. The template only draws what this computes.
+
+In a right-to-left language the axis runs right to left: lower effects on the right, as a
+reader of Arabic reads a scale."""
 
 from math import ceil, floor
+
+from django.utils.translation import get_language_bidi
 
 WIDTH = 640
 LABEL_WIDTH = 0  # the labels are in the table beside the figure, so the plot stays small
@@ -21,6 +26,8 @@ def forest_layout(studies, pooled):
     high = max(0.25, ceil(max(highs) * 2) / 2)
     span = high - low
     left, right = 20, WIDTH - 20
+    if get_language_bidi():
+        left, right = right, left
 
     def x(value):
         return round(left + (value - low) / span * (right - left), 1)
@@ -66,4 +73,5 @@ def forest_layout(studies, pooled):
         "tick_label_y": bottom + 18,
         "ticks": ticks,
         "plot_top": TOP,
+        "mirrored": left > right,
     }

@@ -2,8 +2,12 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField
-from menengage.core.models import Country, Term
+from menengage.core.forms import (
+    CountryMultipleChoiceField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+)
+from menengage.core.models import Term
 from menengage.networks.models import Network
 
 from .models import Resource
@@ -63,9 +67,7 @@ class ResourceSubmitForm(forms.Form):
         queryset=Network.objects.filter(kind=Network.Kind.REGIONAL),
         required=False,
     )
-    countries = ModelMultipleChoiceField(
-        label=_("Countries"), queryset=Country.objects.all(), required=False
-    )
+    countries = CountryMultipleChoiceField(label=_("Countries"), required=False)
     audience = forms.CharField(
         label=_("Who will find this useful"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -4,15 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import TEXT_MAX_LENGTH
-from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField
-from menengage.core.models import Country, Term
+from menengage.core.forms import CountryChoiceField, ModelMultipleChoiceField
+from menengage.core.models import Term
 
 from .models import Organisation
-
-
-class CountryChoiceField(ModelChoiceField):
-    def label_from_instance(self, country):
-        return country.name
 
 
 class TermChoiceField(ModelMultipleChoiceField):
@@ -35,7 +30,6 @@ class JoinForm(forms.Form):
     )
     country = CountryChoiceField(
         label=_("Country"),
-        queryset=Country.objects.all(),
         help_text=_("You join through the network of this country, or of its region."),
     )
     applicant_name = forms.CharField(label=_("Your name"), max_length=200)

@@ -15,6 +15,7 @@ from menengage.accounts.permissions import (
     role_scopes,
     roles_in_force,
 )
+from menengage.core.countries import countries_by_name
 from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.networks.models import Network
@@ -372,7 +373,7 @@ def organisation_directory_places():
     members = Organisation.objects.filter(country=OuterRef("pk")).filter(
         Exists(_active_membership())
     )
-    countries = Country.objects.filter(Exists(members)).order_by(f"name_{language}")
+    countries = countries_by_name(Country.objects.filter(Exists(members)))
     networks = Network.objects.filter(
         Exists(
             Membership.objects.filter(

@@ -4,11 +4,16 @@ Coordinates are plain numbers formatted here (never in the visitor's language, w
 comma would break SVG); the amounts written beside the bars are formatted for the visitor.
 Colours come from classes in site.css, since the Content-Security-Policy forbids style
 attributes.
+
+In a right-to-left language the chart is mirrored: labels on the right, bars growing to the
+left, amounts at the bars' left ends. The template's text anchors are logical ("end" is the
+side nearest the bars in both directions), since the SVG inherits the page's `dir`.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from .templatetags.transparency_tags import format_amount
@@ -72,7 +77,14 @@ def _short(label):
 
 
 def bar_chart(*, key, title, description, series, rows):
-    """A chart of `rows`, each (label, [one value per series]), bars scaled to the largest."""
+    """A chart of `rows`, each (label, [one value per series]), bars scaled to the largest,
+    mirrored in a right-to-left language."""
+    mirrored = get_language_bidi()
+
+    def across(x, width=0):
+        """A horizontal position (of something `width` wide), mirrored right to left."""
+        return WIDTH - x - width if mirrored else x
+
     largest = max((value for _label, values in rows for value in values), default=0)
     y = TOP
     drawn = []
@@ -86,11 +98,11 @@ def bar_chart(*, key, title, description, series, rows):
             row.bars.append(
                 Bar(
                     series=index,
-                    x=str(BAR_LEFT),
+                    x=_number(across(BAR_LEFT, width)),
                     y=_number(y),
                     width=_number(width),
                     height=str(BAR_HEIGHT),
-                    text_x=_number(BAR_LEFT + width + 4),
+                    text_x=_number(across(BAR_LEFT + width + 4)),
                     text_y=_number(y + BAR_HEIGHT - 3),
                     text=format_amount(value, 0),
                 )
@@ -107,6 +119,7 @@ def bar_chart(*, key, title, description, series, rows):
         series=[str(name) for name in series],
         rows=drawn,
         height=_number(y - ROW_GAP + TOP + BAR_GAP) if drawn else "0",
+        label_x=across(LABEL_RIGHT),
     )
 
 

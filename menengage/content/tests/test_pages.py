@@ -32,7 +32,7 @@ def test_every_public_page_renders_in_every_language(client):
         response = client.get(url)
         assert response.status_code == 200, url
         language = url.split("/")[1]
-        assert f'<html lang="{language}">' in response.content.decode(), url
+        assert re.search(f'<html lang="{language}"( dir="rtl")?>', response.content.decode()), url
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from menengage.core.form_rendering import invalid_forms as find_invalid_forms
 
@@ -32,7 +32,15 @@ def language_links(context):
         else:
             url, missing = translate_url(request.get_full_path(), code), False
         links.append(
-            {"code": code, "name": name, "url": url, "current": code == current, "missing": missing}
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "missing": missing,
+                # A language's own name runs in its own direction inside a page of another.
+                "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
+            }
         )
     return links
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Compile the es/fr/pt catalogues (.po) to .mo, without needing GNU gettext."
+    help = "Compile every catalogue (.po) to .mo, without needing GNU gettext."
 
     def handle(self, *args, **options):
         import polib
