@@ -7,10 +7,13 @@ import io
 import icalendar
 import segno
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from menengage.core.pdf_text import draw_centred, font_name, register_fonts
 from menengage.core.spreadsheets import cell_text
 
 
@@ -57,27 +60,30 @@ def qr_svg(url):
 
 
 def certificate_pdf(registration):
-    """A one-page landscape certificate of attendance."""
+    """A one-page landscape certificate of attendance, in the language the person registered
+    in; every name prints in its own script (`core.pdf_text`)."""
     event = registration.event
     out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=landscape(A4))
+    register_fonts()
+    page = canvas.Canvas(out, pagesize=landscape(A4), initialFontName=font_name("latin"))
     width, height = landscape(A4)
-    page.setTitle(f"Certificate of attendance — {event.title}")
-    page.setFont("Helvetica-Bold", 28)
-    page.drawCentredString(width / 2, height - 150, "Certificate of attendance")
-    page.setFont("Helvetica", 16)
-    page.drawCentredString(width / 2, height - 210, "This certifies that")
-    page.setFont("Helvetica-Bold", 24)
-    page.drawCentredString(width / 2, height - 250, registration.name)
-    page.setFont("Helvetica", 16)
-    page.drawCentredString(width / 2, height - 290, "took part in")
-    page.setFont("Helvetica-Bold", 20)
-    page.drawCentredString(width / 2, height - 330, event.title)
-    local = event.starts_at.astimezone(event.zone)
-    place = ", ".join(filter(None, [event.city, event.venue])) or event.get_mode_display()
-    page.setFont("Helvetica", 14)
-    page.drawCentredString(width / 2, height - 370, f"{local:%d %B %Y} · {place}")
-    page.drawCentredString(width / 2, 80, "MenEngage Alliance")
+    languages = {code for code, _name in settings.LANGUAGES}
+    language = registration.language if registration.language in languages else "en"
+    with translation.override(language):
+        local = event.starts_at.astimezone(event.zone)
+        place = ", ".join(filter(None, [event.city, event.venue])) or event.get_mode_display()
+        lines = [
+            (150, 28, True, _("Certificate of attendance")),
+            (210, 16, False, _("This certifies that")),
+            (250, 24, True, registration.name),
+            (290, 16, False, _("took part in")),
+            (330, 20, True, event.title),
+            (370, 14, False, f"{date_format(local, 'DATE_FORMAT')} · {place}"),
+        ]
+        page.setTitle(f"{_('Certificate of attendance')} — {event.title}")
+        for below_top, size, bold, text in lines:
+            draw_centred(page, width / 2, height - below_top, str(text), size=size, bold=bold)
+        draw_centred(page, width / 2, 80, _("MenEngage Alliance"), size=14)
     page.showPage()
     page.save()
     return out.getvalue()
