@@ -218,6 +218,8 @@ LANGUAGES = [
     ("sw", _("Swahili")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats for the languages whose Django formats are missing (Swahili) or incomplete (Arabic).
+FORMAT_MODULE_PATH = ["menengage.core.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -1,4 +1,5 @@
-"""The public site in four languages: home, about, beliefs, principles and stories."""
+"""The public site in every language of the demo text: home, about, beliefs, principles and
+stories."""
 
 import datetime
 

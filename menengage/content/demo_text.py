@@ -1,4 +1,4 @@
-"""Demo content for the public site, in the Alliance's four languages, written for this project.
+"""Demo content for the public site, in the Alliance's six languages, written for this project.
 
 Every language has the same keys. A story may be missing from a language on purpose: the site
 then shows the original with a note, which the demo should show too.
@@ -943,6 +943,428 @@ TEXT = {
                         "<p>Quarenta escolas agora adotam um currículo que uma "
                         "rede nacional escreveu com estudantes. As denúncias "
                         "de bullying homofóbico caíram já no primeiro ano.</p>",
+                    ),
+                ],
+            },
+        ],
+    },
+    "ar": {
+        "home": {
+            "title": "رجال وفتيان من أجل العدالة بين الجنسين",
+            "intro": (
+                "يجمع تحالف MenEngage منظماتٍ من كل المناطق تعمل مع الرجال والفتيان "
+                "لإنهاء العنف وتقاسم أعمال الرعاية والوقوف إلى جانب حركات حقوق المرأة."
+            ),
+            "body": [
+                ("heading", "ما يفعله الأعضاء معًا"),
+                (
+                    "paragraph",
+                    "<p>يدرّب الأعضاء الميسّرين والميسّرات، ويقودون حملاتٍ مع الآباء "
+                    "والشباب، ويبحثون فيما يغيّر المواقف، ويطالبون الحكومات بالوفاء "
+                    "بالتعهدات التي قطعتها في الأمم المتحدة. تعمل الشبكات الوطنية قريبًا "
+                    "من المجتمعات المحلية، وتربط الشبكات الإقليمية بينها، ويتحدث "
+                    "التحالف العالمي بصوتٍ واحد.</p>",
+                ),
+            ],
+        },
+        "about": {
+            "slug": "man-nahnu",
+            "title": "عن التحالف",
+            "intro": ("شبكة من الشبكات، تخضع للمساءلة أمام حركات حقوق المرأة التي تقف إلى جانبها."),
+            "body": [
+                ("heading", "الخلفية"),
+                (
+                    "paragraph",
+                    "<p>بدأ التحالف بعددٍ قليل من المنظمات التي أرادت أن تكفّ عن العمل "
+                    "منفردة. وقد تعلّمت كلٌّ منها أن البرامج الموجّهة إلى الرجال والفتيان "
+                    "لا تنفع إلا حين تُسائل السلطة، لا السلوك وحده. واليوم يضم أعضاؤه "
+                    "مجموعاتٍ شبابية في القرى ومراكز بحثٍ جامعية وشركاء من الأمم المتحدة.</p>",
+                ),
+                ("heading", "تاريخنا"),
+                (
+                    "milestone",
+                    {"year": 2004, "text": "المنظمات المؤسِّسة تتفق على العمل تحالفًا واحدًا."},
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2009,
+                        "text": (
+                            "الندوة العالمية الأولى تجمع نحو 450 شخصًا وتُختتم بنداءٍ إلى العمل."
+                        ),
+                    },
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2014,
+                        "text": "الندوة العالمية الثانية تجمع نحو 1200 شخص من 94 بلدًا.",
+                    },
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2020,
+                        "text": (
+                            "الندوة العالمية الثالثة تنتقل إلى الإنترنت "
+                            "وتصل إلى 5000 مشاركٍ ومشاركة."
+                        ),
+                    },
+                ),
+                (
+                    "quote",
+                    {
+                        "text": "لم نجتمع لنتحدث باسم النساء، بل لنغيّر ما يفعله الرجال.",
+                        "attribution": "أحد الأعضاء المؤسِّسين",
+                    },
+                ),
+            ],
+        },
+        "beliefs": {
+            "slug": "ma-numinu-bih",
+            "title": "ما نؤمن به",
+            "intro": "المساواة بين الجنسين خيرٌ للجميع، وعلى الرجال دورٌ في تحقيقها.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>نؤمن بأن العنف سلوكٌ مكتسب يمكن التخلّي عنه؛ وبأن أعمال الرعاية "
+                    "مسؤولية الجميع؛ وبأن الأفكار الجامدة عن الرجولة تؤذي الرجال أيضًا؛ "
+                    "وبأن التغيير يجب أن يُبنى مع حركات حقوق المرأة وحقوق مجتمع الميم، "
+                    "وأن يخضع للمساءلة أمامها.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<p>نؤمن بالأدلة: نقيّم ما نفعله، وننشر ما نتعلّمه، ونتوقف عمّا لا ينجح.</p>",
+                ),
+            ],
+        },
+        "principles": {
+            "slug": "al-mabadi-al-asasiya",
+            "title": "المبادئ الأساسية",
+            "intro": (
+                "يوقّع كل عضو على هذه المبادئ عند انضمامه إلى التحالف، ثم من جديد كلما تغيّرت."
+            ),
+            "principles": [
+                {
+                    "title": "الشفافية",
+                    "text": "<p>ننشر كل عام مصادر أموالنا وأوجه إنفاقها.</p>",
+                    "in_practice": (
+                        "الجهات المموّلة والميزانيات والنفقات منشورة على هذا الموقع بياناتٍ مفتوحة."
+                    ),
+                },
+                {
+                    "title": "التعاون",
+                    "text": "<p>نتخذ قراراتنا بالتوافق كلما أمكن ذلك.</p>",
+                    "in_practice": (
+                        "تُحسم المقترحات بالموافقة أو الامتناع أو الاعتراض أو الاعتراض "
+                        "المانع، مع تصويتٍ احتياطي يُسجَّل."
+                    ),
+                },
+                {
+                    "title": "المشاركة",
+                    "text": "<p>للمنظمات المجتمعية صوتٌ في كل قرار.</p>",
+                    "in_practice": "الدعوات المفتوحة وفترات التشاور متاحة لجميع الأعضاء.",
+                },
+                {
+                    "title": "الأدلة",
+                    "text": "<p>يستند عملنا إلى البحث والتقييم.</p>",
+                    "in_practice": "مكتبة يمكن البحث فيها تضم أدلة الأعضاء وتقاريرهم وكتيّباتهم.",
+                },
+                {
+                    "title": "التحالف مع منظمات حقوق المرأة",
+                    "text": "<p>نعمل حلفاءً، لا بديلًا عن الحركات النسائية.</p>",
+                    "in_practice": ("تضم كل هيئة قيادية منظمتين على الأقل من منظمات حقوق المرأة."),
+                },
+                {
+                    "title": "عدم التمييز",
+                    "text": "<p>نرحّب بجميع الهويات الجندرية والتوجهات الجنسية.</p>",
+                    "in_practice": "لا توجد استمارة تُجبر أحدًا على الاختيار بين جنسين اثنين فقط.",
+                },
+            ],
+        },
+        "stories": {
+            "slug": "qisas",
+            "title": "قصص",
+            "intro": "التغيير كما يرويه الأعضاء والشبكات.",
+        },
+        "story_list": [
+            {
+                "slug": "majmuat-al-aba",
+                "title": "مجموعات الآباء في المرتفعات",
+                "date": "2026-06-14",
+                "place": "رواندا",
+                "intro": "اثنا عشر أسبوعًا من اللقاءات غيّرت من يجلب الماء ومن يتخذ القرارات.",
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>في منطقةٍ نادرًا ما كان الآباء فيها يرافقون الزيارات إلى "
+                        "العيادة، أطلقت منظمةٌ عضو مجموعاتٍ أسبوعية. وبعد ثلاثة أشهر، "
+                        "صار نصف الآباء يحضرون مواعيد الرعاية السابقة للولادة.</p>",
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": "كنت أظن أن الرعاية شأن زوجتي. الآن أعرف أطفالي.",
+                            "attribution": "أحد المشاركين في المجموعة",
+                        },
+                    ),
+                ],
+            },
+            {
+                "slug": "manhaj-madrasi-did-al-tanammur",
+                "title": "منهج مدرسي لمواجهة التنمّر",
+                "date": "2026-04-02",
+                "place": "تشيلي",
+                "intro": "كتب المعلمون والطلاب معًا دروسًا عن الاحترام.",
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>تدرّس أربعون مدرسة الآن منهجًا كتبته شبكة وطنية بالاشتراك "
+                        "مع الطلاب، وانخفضت البلاغات عن التنمّر المعادي للمثليين "
+                        "في السنة الأولى.</p>",
+                    ),
+                ],
+            },
+            {
+                "slug": "aswat-shababiya-fi-al-lajna",
+                "title": "أصوات شابة في لجنة وضع المرأة",
+                "date": "2026-03-20",
+                "place": "نيويورك",
+                "intro": "تحدّث وفدٌ من الأعضاء الشباب عن أعمال الرعاية وعن أشكال الرجولة.",
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>انضم ناشطون وناشطات شباب من أربع مناطق إلى وفد التحالف، "
+                        "والتقوا ممثلين حكوميين للمطالبة بإجازةٍ والدية مدفوعة الأجر.</p>",
+                    ),
+                ],
+            },
+        ],
+    },
+    "sw": {
+        "home": {
+            "title": "Wanaume na wavulana kwa haki ya kijinsia",
+            "intro": (
+                "Muungano wa MenEngage unaleta pamoja mashirika ya kila kanda yanayofanya "
+                "kazi na wanaume na wavulana ili kukomesha ukatili, kugawana kazi za malezi "
+                "na kusimama pamoja na vuguvugu za haki za wanawake."
+            ),
+            "body": [
+                ("heading", "Wanachama wanachofanya pamoja"),
+                (
+                    "paragraph",
+                    "<p>Wanachama huwafunza wawezeshaji, huendesha kampeni pamoja na akina "
+                    "baba na vijana wa kiume, hutafiti kinachobadilisha mitazamo, na "
+                    "huzitaka serikali zitimize ahadi zilizotoa katika Umoja wa Mataifa. "
+                    "Mitandao ya kitaifa hufanya kazi hii karibu na jamii; mitandao ya "
+                    "kikanda huiunganisha; na Muungano wa kimataifa huzungumza kwa sauti "
+                    "moja.</p>",
+                ),
+            ],
+        },
+        "about": {
+            "slug": "kuhusu",
+            "title": "Kuhusu Muungano",
+            "intro": (
+                "Mtandao wa mitandao, unaowajibika kwa vuguvugu za haki za wanawake "
+                "unazosimama nazo."
+            ),
+            "body": [
+                ("heading", "Chimbuko"),
+                (
+                    "paragraph",
+                    "<p>Muungano ulianza na mashirika machache yaliyotaka kuacha kufanya "
+                    "kazi peke yao. Kila moja lilikuwa limejifunza kwamba programu za "
+                    "wanaume na wavulana husaidia tu zinapohoji mamlaka, si tabia peke "
+                    "yake. Leo wanachama wake ni kuanzia vikundi vya vijana vijijini hadi "
+                    "vituo vya utafiti vya vyuo vikuu na washirika wa Umoja wa Mataifa.</p>",
+                ),
+                ("heading", "Historia"),
+                (
+                    "milestone",
+                    {
+                        "year": 2004,
+                        "text": (
+                            "Mashirika waanzilishi yanakubaliana kufanya kazi kama muungano mmoja."
+                        ),
+                    },
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2009,
+                        "text": (
+                            "Kongamano la kwanza la Kimataifa linawakutanisha watu wapatao "
+                            "450 na kuhitimishwa kwa wito wa kuchukua hatua."
+                        ),
+                    },
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2014,
+                        "text": (
+                            "Kongamano la pili la Kimataifa linawaleta pamoja watu wapatao "
+                            "1,200 kutoka nchi 94."
+                        ),
+                    },
+                ),
+                (
+                    "milestone",
+                    {
+                        "year": 2020,
+                        "text": (
+                            "Kongamano la tatu la Kimataifa linafanyika mtandaoni na "
+                            "kuwafikia washiriki 5,000."
+                        ),
+                    },
+                ),
+                (
+                    "quote",
+                    {
+                        "text": (
+                            "Hatukuungana ili kuzungumza kwa niaba ya wanawake, bali ili "
+                            "kubadilisha kile wanaume wanachofanya."
+                        ),
+                        "attribution": "Mwanachama mwanzilishi",
+                    },
+                ),
+            ],
+        },
+        "beliefs": {
+            "slug": "tunachoamini",
+            "title": "Tunachoamini",
+            "intro": (
+                "Usawa wa kijinsia ni mzuri kwa kila mtu, na wanaume wana kazi ya "
+                "kufanya ili kuufikia."
+            ),
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Tunaamini kwamba ukatili hufunzwa na unaweza kuachwa; kwamba kazi "
+                    "ya malezi ni jukumu la kila mtu; kwamba mawazo finyu kuhusu uanaume "
+                    "huwadhuru wanaume pia; na kwamba mabadiliko lazima yajengwe pamoja na "
+                    "vuguvugu za haki za wanawake na za watu wa LGBTIQ, na yawajibike "
+                    "kwao.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<p>Tunaamini ushahidi: tunatathmini tunachofanya, tunachapisha "
+                    "tunachojifunza na tunaacha kisichofanya kazi.</p>",
+                ),
+            ],
+        },
+        "principles": {
+            "slug": "kanuni-za-msingi",
+            "title": "Kanuni za msingi",
+            "intro": (
+                "Kila mwanachama hutia sahihi kanuni hizi anapojiunga na Muungano, na "
+                "tena kila zinapobadilika."
+            ),
+            "principles": [
+                {
+                    "title": "Uwazi",
+                    "text": (
+                        "<p>Kila mwaka tunachapisha fedha zetu zinatoka wapi na tunavyozitumia.</p>"
+                    ),
+                    "in_practice": (
+                        "Wafadhili, bajeti na matumizi yamechapishwa kama "
+                        "data huria kwenye tovuti hii."
+                    ),
+                },
+                {
+                    "title": "Ushirikiano",
+                    "text": "<p>Tunaamua kwa maridhiano kila inapowezekana.</p>",
+                    "in_practice": (
+                        "Mapendekezo huamuliwa kwa kukubali, kutoegemea upande wowote, "
+                        "kupinga au kuzuia, pamoja na kura mbadala inayorekodiwa."
+                    ),
+                },
+                {
+                    "title": "Ushiriki",
+                    "text": "<p>Mashirika ya kijamii yana sauti katika kila uamuzi.</p>",
+                    "in_practice": (
+                        "Miito ya wazi na vipindi vya maoni viko wazi kwa wanachama wote."
+                    ),
+                },
+                {
+                    "title": "Ushahidi",
+                    "text": "<p>Kazi yetu inajengwa juu ya utafiti na tathmini.</p>",
+                    "in_practice": (
+                        "Maktaba inayoweza kutafutwa ya miongozo, ripoti na vitabu "
+                        "vya mafunzo vya wanachama."
+                    ),
+                },
+                {
+                    "title": "Kuwa washirika wa mashirika ya haki za wanawake",
+                    "text": (
+                        "<p>Tunafanya kazi kama washirika, si badala ya vuguvugu za wanawake.</p>"
+                    ),
+                    "in_practice": (
+                        "Kila chombo cha uongozi kina angalau mashirika mawili ya haki za wanawake."
+                    ),
+                },
+                {
+                    "title": "Kutobagua",
+                    "text": (
+                        "<p>Tunakaribisha utambulisho wote wa kijinsia na "
+                        "mielekeo yote ya kimapenzi.</p>"
+                    ),
+                    "in_practice": (
+                        "Hakuna fomu inayomlazimisha mtu kuchagua kati ya jinsia mbili tu."
+                    ),
+                },
+            ],
+        },
+        "stories": {
+            "slug": "hadithi",
+            "title": "Hadithi",
+            "intro": "Mabadiliko kama yanavyosimuliwa na wanachama na mitandao.",
+        },
+        # The third story is not yet in Swahili: the site shows the original with a note.
+        "story_list": [
+            {
+                "slug": "vikundi-vya-akina-baba",
+                "title": "Vikundi vya akina baba katika nyanda za juu",
+                "date": "2026-06-14",
+                "place": "Rwanda",
+                "intro": (
+                    "Wiki kumi na mbili za mikutano zilibadilisha nani huchota maji "
+                    "na nani hufanya maamuzi."
+                ),
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>Katika wilaya ambayo akina baba hawakuwa wakiandamana na "
+                        "wenzi wao kliniki, shirika mwanachama lilianzisha vikundi vya "
+                        "kila wiki. Baada ya miezi mitatu, nusu ya akina baba walihudhuria "
+                        "kliniki za wajawazito.</p>",
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Nilidhani malezi ni kazi ya mke wangu. "
+                                "Sasa ninawajua watoto wangu."
+                            ),
+                            "attribution": "Mshiriki wa kikundi",
+                        },
+                    ),
+                ],
+            },
+            {
+                "slug": "mtaala-dhidi-ya-uonevu",
+                "title": "Mtaala wa shule dhidi ya uonevu",
+                "date": "2026-04-02",
+                "place": "Chile",
+                "intro": "Walimu na wanafunzi waliandika pamoja masomo kuhusu heshima.",
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>Shule arobaini sasa zinafundisha mtaala ambao mtandao wa "
+                        "kitaifa uliuandika pamoja na wanafunzi. Malalamiko ya uonevu "
+                        "dhidi ya wapenzi wa jinsia moja yalipungua katika mwaka wa "
+                        "kwanza.</p>",
                     ),
                 ],
             },

@@ -79,9 +79,34 @@ def test_home_page_is_translated(client):
 def test_language_switcher_leads_to_the_same_page_in_other_languages(client):
     about = Page.objects.get(locale__language_code="en", depth=3, slug="about")
     html = client.get(about.url).content.decode()
-    for language in ["es", "fr", "pt"]:
+    for language in set(LANGUAGES) - {"en"}:
         translated = about.get_translation(Locale.objects.get(language_code=language))
         assert f'href="{translated.url}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "title", "direction"),
+    [
+        ("ar", "رجال وفتيان من أجل العدالة بين الجنسين", ' dir="rtl"'),
+        ("sw", "Wanaume na wavulana kwa haki ya kijinsia", ""),
+    ],
+)
+def test_the_public_pages_are_written_in_arabic_and_swahili(client, language, title, direction):
+    home = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}"{direction}>' in home
+    assert title in home
+    pages = Page.objects.live().filter(locale__language_code=language, depth__gte=3)
+    assert {page.specific_class.__name__ for page in pages} >= {
+        "StandardPage",
+        "PrinciplesPage",
+        "StoryIndexPage",
+        "StoryPage",
+    }
+    for page in pages:
+        html = client.get(page.url).content.decode()
+        assert f'<html lang="{language}"{direction}>' in html, page.url
+        assert page.title in html, page.url
 
 
 @pytest.mark.django_db
