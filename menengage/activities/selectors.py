@@ -26,7 +26,7 @@ from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
 from menengage.library.models import Resource
 from menengage.members.models import Organisation
-from menengage.members.selectors import MapCountry
+from menengage.members.selectors import map_countries
 from menengage.networks.models import Network
 from menengage.networks.selectors import region_slug_for_country
 
@@ -143,9 +143,10 @@ def activity_list_full(*, filters):
 
 def activity_map(*, filters):
     """Activities matching `filters` per country where they happen, by country name in the
-    active language: one aggregate query. An activity in three countries counts in each,
-    within the country or region filtered on. Kept for MAP_CACHE_SECONDS per language and
-    filters: a new activity shows in the list at once and on the map within a minute."""
+    active language: one aggregate query and one for the countries. An activity in three
+    countries counts in each, within the country or region filtered on. Kept for
+    MAP_CACHE_SECONDS per language and filters: a new activity shows in the list at once and
+    on the map within a minute."""
     language = active_language()
     chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
     key = f"activities:map:{language}:{hashlib.sha256(chosen.encode()).hexdigest()}"
@@ -159,21 +160,8 @@ def activity_map(*, filters):
         links = links.filter(country_id=country.upper())
     if region := filters.get("region"):
         links = links.filter(country_id__in=region_country_codes(region))
-    rows = (
-        links.values_list(
-            "country_id",
-            f"country__name_{language}",
-            "country__name_en",
-            "country__latitude",
-            "country__longitude",
-        )
-        .annotate(count=Count("pk"))
-        .order_by(f"country__name_{language}", "country_id")
-    )
-    countries = [
-        MapCountry(code, name or name_en, count, latitude, longitude)
-        for code, name, name_en, latitude, longitude, count in rows
-    ]
+    counts = dict(links.values_list("country_id").annotate(count=Count("pk")).order_by())
+    countries = map_countries(counts)
     caches["fragments"].set(key, countries, MAP_CACHE_SECONDS)
     return countries
 

@@ -440,8 +440,8 @@ def member_map(*, network=None):
     each country's code and map position (None for the few countries without one).
 
     With `network`, only organisations with an active membership in it or in a network below
-    it (its country networks, or for the global alliance every network). One aggregate query,
-    cached per language and network for MEMBER_MAP_CACHE_SECONDS.
+    it (its country networks, or for the global alliance every network). One aggregate query
+    and one for the countries, cached per language and network for MEMBER_MAP_CACHE_SECONDS.
     """
     language = active_language()
     key = f"member-map:{language}:{network.pk if network else 'all'}"
@@ -453,24 +453,27 @@ def member_map(*, network=None):
         memberships = memberships.filter(
             Q(network=network) | Q(network__parent=network) | Q(network__parent__parent=network)
         )
-    rows = (
+    counts = dict(
         Organisation.objects.filter(Exists(memberships))
-        .values_list(
-            "country_id",
-            f"country__name_{language}",
-            "country__name_en",
-            "country__latitude",
-            "country__longitude",
-        )
+        .values_list("country_id")
         .annotate(count=Count("pk"))
-        .order_by(f"country__name_{language}", "country_id")
+        .order_by()
     )
-    countries = [
-        MapCountry(code, name or name_en, count, latitude, longitude)
-        for code, name, name_en, latitude, longitude, count in rows
-    ]
+    countries = map_countries(counts)
     caches["fragments"].set(key, countries, MEMBER_MAP_CACHE_SECONDS)
     return countries
+
+
+def map_countries(counts):
+    """MapCountry rows for {country code: count}, in the active language's alphabetical order
+    of country names (one query for the countries)."""
+    named = countries_by_name(Country.objects.filter(code__in=[code for code in counts if code]))
+    return [
+        MapCountry(
+            country.code, country.name, counts[country.code], country.latitude, country.longitude
+        )
+        for country in named
+    ]
 
 
 def country_map_points():
