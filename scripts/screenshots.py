@@ -5,13 +5,14 @@ palette PNGs (a few tens of kilobytes each).
     .venv/bin/python scripts/screenshots.py                # builds and serves the demo itself
     .venv/bin/python scripts/screenshots.py --base http://127.0.0.1:8000   # a demo already served
 
-The workspace is the demo staff account's (its two-factor code comes from the published demo
-secret, as in the browser tests).
+The workspace is a demo member representative's (signing in as a person who needs a second
+factor works too: the code comes from the published demo secret, as in the browser tests).
 """
 
 import argparse
 import contextlib
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, demo_server, sign_in_through_f
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"phone": 360, "desktop": 1280}
-PERSONA = "staff@menengage.example"
+# A member representative whose organisation has a framework version and declarations to sign
+# and a working group.
+PERSONA = "activities.lead@menengage.example"
 # Long pages are cut here: the top of a page is what a reader looks at.
 MAX_HEIGHT = 2200
 
@@ -38,8 +41,12 @@ def _save(png, path):
 
 
 def _organisation_address(page, base):
+    """The first organisation the directory lists."""
     page.goto(f"{base}/en/members/")
-    return page.locator("main a[href^='/en/members/']").first.get_attribute("href")
+    hrefs = page.locator("main a[href^='/en/members/']").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return next(href for href in hrefs if re.fullmatch(r"/en/members/[\w-]+/", href))
 
 
 def take(base):
