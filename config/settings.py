@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "menengage.evidence",
     "menengage.concerns",
     "menengage.communications",
+    "menengage.workspace",
     "menengage.content",
     "menengage.api",
     "django_tasks_db",

@@ -50,6 +50,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("menengage.accounts.urls")),
+    path("me/", include("menengage.workspace.urls")),
     path("networks/", include("menengage.networks.urls")),
     path("transparency/", include("menengage.transparency.urls")),
     path("governance/", include("menengage.governance.urls")),

@@ -3,6 +3,7 @@
 The server runs from a temporary SQLite database built with the same commands as `make run`.
 """
 
+import contextlib
 import os
 import socket
 import sqlite3
@@ -74,8 +75,11 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+@contextlib.contextmanager
+def demo_server():
+    """The demo alliance served by gunicorn with a worker, from a temporary SQLite database
+    built with the same commands as `make run`; yields its `Server`. Also used by
+    scripts/screenshots.py."""
     folder = Path(tempfile.mkdtemp(prefix="menengage-e2e-"))
     port = _free_port()
     env = {
@@ -106,24 +110,30 @@ def server():
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    # Two processes start on a shared, busy machine.
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/health", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                worker.kill()
-                raise
-            time.sleep(0.2)
-    yield Server(base, folder / "mail", folder / "e2e.sqlite3")
-    process.terminate()
-    worker.terminate()
-    process.wait(timeout=10)
-    worker.wait(timeout=10)
+    try:
+        # Two processes start on a shared, busy machine.
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield Server(base, folder / "mail", folder / "e2e.sqlite3")
+    finally:
+        process.terminate()
+        worker.terminate()
+        process.wait(timeout=10)
+        worker.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server():
+    with demo_server() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -162,23 +172,28 @@ def next_totp_code(email):
     return totp.at(step * totp.interval)
 
 
+def sign_in_through_form(page, base, email, password=DEMO_PASSWORD):
+    """Sign a demo account in through the real form, as a person does, giving the two-factor
+    code when the site asks for one; leaves the page where sign-in lands."""
+    page.goto(f"{base}/en/accounts/sign-in/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/accounts/two-factor/" in page.url:
+        page.get_by_label("Code").fill(next_totp_code(email))
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
 @pytest.fixture
 def sign_in(server):
-    """`sign_in(page, email)` signs a demo account in through the real form, as a person does,
-    giving the two-factor code when the site asks for one.
+    """`sign_in(page, email)` signs a demo account in through the real form.
 
     Every browser test signs in through here, so a change to the sign-in steps is made once.
     """
 
     def sign_in(page, email, password=DEMO_PASSWORD):
-        page.goto(f"{server}/en/accounts/sign-in/")
-        page.get_by_label("E-mail address").fill(email)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
-        if "/accounts/two-factor/" in page.url:
-            page.get_by_label("Code").fill(next_totp_code(email))
-            page.get_by_role("button", name="Continue").click()
-            page.wait_for_url(lambda url: "/accounts/" not in url)
+        sign_in_through_form(page, server, email, password)
 
     return sign_in

@@ -19,8 +19,11 @@ from .forms import PasswordResetForm, SignInForm, TwoFactorCodeForm, TwoFactorEn
 from .permissions import needs_two_factor
 
 
-def _home():
-    return f"/{translation.get_language()}/"
+def _workspace():
+    """Where a sign-in without a page to return to lands: the person's own workspace, in the
+    current language (the workspace app's address, named here so accounts imports nothing of it).
+    """
+    return reverse("workspace:home")
 
 
 def _is_sign_in_page(url):
@@ -30,8 +33,8 @@ def _is_sign_in_page(url):
 
 
 def _safe_next(request, candidate):
-    """`candidate` when it is an address on this site outside the sign-in pages, else the home
-    page in the current language."""
+    """`candidate` when it is an address on this site outside the sign-in pages, else the
+    person's workspace in the current language."""
     if (
         candidate
         and url_has_allowed_host_and_scheme(
@@ -40,7 +43,7 @@ def _safe_next(request, candidate):
         and not _is_sign_in_page(candidate)
     ):
         return candidate
-    return _home()
+    return _workspace()
 
 
 def _with_next(url_name, next_url):
@@ -72,7 +75,7 @@ class SignInView(auth_views.LoginView):
         return candidate if candidate and _safe_next(self.request, candidate) == candidate else ""
 
     def get_default_redirect_url(self):
-        return _home()
+        return _workspace()
 
     def form_valid(self, form):
         user = form.get_user()

@@ -340,3 +340,28 @@ def working_group_recent_activities(*, working_group):
     return working_group.activities.prefetch_related("lead", "countries").order_by(
         "-starts_on", "-pk"
     )[:WORKING_GROUP_RECENT]
+
+
+def working_groups_of(*, actor):
+    """The working groups `actor` convenes, or whose members include an organisation `actor`
+    represents, the newest first."""
+    if not getattr(actor, "is_authenticated", False):
+        return WorkingGroup.objects.none()
+    represented = role_scopes(actor, RoleAssignment.Role.REPRESENTATIVE, Organisation)
+    return WorkingGroup.objects.filter(
+        Q(
+            pk__in=WorkingGroup.convener_people.through.objects.filter(user_id=actor.pk).values(
+                "workinggroup_id"
+            )
+        )
+        | Q(
+            pk__in=WorkingGroup.members.through.objects.filter(
+                organisation_id__in=represented
+            ).values("workinggroup_id")
+        )
+        | Q(
+            pk__in=WorkingGroup.convener_organisations.through.objects.filter(
+                organisation_id__in=represented
+            ).values("workinggroup_id")
+        )
+    ).order_by("-created_at", "-pk")

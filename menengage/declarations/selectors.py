@@ -290,3 +290,28 @@ def endorsement_export_rows(*, declaration):
     )
     for row in rows.iterator(chunk_size=2000):
         yield dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+
+def declarations_unsigned_by(*, organisations):
+    """(declaration, [organisations]) for each declaration open for signing that one of
+    `organisations` has not signed (a sign-on waiting for confirmation counts as signed), the
+    newest adoption first."""
+    organisations = list(organisations)
+    if not organisations:
+        return []
+    signed = set(
+        Endorsement.objects.filter(
+            kind=Endorsement.Kind.ORGANISATION,
+            organisation__in=organisations,
+            status__in=(Endorsement.Status.PENDING, Endorsement.Status.CONFIRMED),
+        ).values_list("declaration_id", "organisation_id")
+    )
+    open_for_signing = Declaration.objects.filter(status=Declaration.Status.ADOPTED).order_by(
+        "-adopted_on", "-pk"
+    )
+    rows = []
+    for declaration in open_for_signing:
+        missing = [o for o in organisations if (declaration.pk, o.pk) not in signed]
+        if missing:
+            rows.append((declaration, missing))
+    return rows

@@ -232,6 +232,17 @@ def load(demo):
     for event in [rio, delhi, ubuntu, assembly, delegation, *webinars]:
         event.organisers.add(organiser)
 
+    # Requests to join the delegation wait for the organiser's decision (their workspace
+    # lists them).
+    delegation.organisers.add(organiser)
+    for name in ("Farida Haddad", "Mateo Quispe"):
+        Registration.objects.create(
+            event=delegation,
+            name=name,
+            email=f"{name.split()[0].lower()}@example.org",
+            status=Registration.Status.PENDING,
+            email_confirmed_at=now,
+        )
     full = Event.objects.get(slug=FULL_WEBINAR)
     for name in ("Tendai Moyo", "Isabel Rocha"):
         Registration.objects.create(

@@ -77,6 +77,30 @@ def send_certificate(registration):
     )
 
 
+def send_submission_received(submission):
+    """The acknowledgement of a proposal to a call, to its submitter, in their language; the
+    decision follows by `send_outcome`."""
+    mail_queue(
+        kind="events.submission_received",
+        key=mail_key("events.submission_received", submission.pk),
+        to=submission.submitter.email,
+        language=submission.submitter.language,
+        subject=_("We have received your proposal to %(event)s"),
+        params={"event": submission.call.event.title},
+        template="events/email/submission_received.txt",
+        context={
+            "submission": submission,
+            "event": submission.call.event,
+            "call": submission.call,
+            # Lazy, so the link carries the reader's language prefix.
+            "link": reverse_lazy(
+                "events:call",
+                kwargs={"slug": submission.call.event.slug, "call": submission.call.pk},
+            ),
+        },
+    )
+
+
 def send_outcome(submission):
     """The decision to the submitter and each co-author, in the submitter's language."""
     addresses = [submission.submitter.email] + [

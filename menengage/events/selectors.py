@@ -1,8 +1,12 @@
 """Reads for events: lists, pages, programmes, registrations and reviews, each limited to
 what the actor may see."""
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Max, Prefetch, Q
 from django.utils import timezone
+
+from menengage.accounts.models import RoleAssignment
+from menengage.accounts.permissions import is_secretariat, role_scopes
+from menengage.networks.models import Network
 
 from .models import Call, Event, Registration, Review, Session, Submission
 from .permissions import can_manage_call, can_see_event, is_organiser
@@ -103,8 +107,6 @@ def registration_by_key(*, key):
 
 def events_organised_by(*, actor):
     """Events `actor` organises, for the organiser's page."""
-    from menengage.accounts.permissions import is_secretariat
-
     events = Event.objects.select_related(*EVENT_RELATED).order_by("-starts_at")
     if is_secretariat(actor):
         return events[:100]
@@ -161,3 +163,51 @@ def submission_get_for_organiser(*, actor, pk):
     if not can_manage_call(actor, submission.call):
         raise Submission.DoesNotExist
     return submission
+
+
+def reviews_waiting_for(*, actor):
+    """The reviews `actor` was given and has not yet submitted, newest assignment first."""
+    return (
+        Review.objects.filter(reviewer_id=getattr(actor, "pk", None), completed_at__isnull=True)
+        .select_related("submission__call__event")
+        .order_by("-assigned_at", "-pk")
+    )
+
+
+def events_with_requests_for(*, actor, now=None):
+    """Events `actor` organises (as a named organiser, a coordinator of the organising network
+    or its region, or staff; see `is_organiser`) that have not ended and have requests to take
+    part awaiting approval, with `waiting` counted; the newest request first."""
+    if not getattr(actor, "is_authenticated", False):
+        return Event.objects.none()
+    now = now or timezone.now()
+    pending = Q(registrations__status=Registration.Status.PENDING)
+    events = Event.objects.filter(ends_at__gte=now).annotate(
+        waiting=Count("registrations", filter=pending),
+        latest=Max("registrations__registered_at", filter=pending),
+    )
+    if not is_secretariat(actor):
+        networks = role_scopes(actor, RoleAssignment.Role.COORDINATOR, Network)
+        events = events.filter(
+            Q(pk__in=Event.organisers.through.objects.filter(user_id=actor.pk).values("event_id"))
+            | Q(network__in=networks)
+            | Q(network__parent__in=networks)
+        )
+    return events.filter(waiting__gt=0).order_by("-latest", "-pk")
+
+
+def registrations_of(*, actor, now=None):
+    """`actor`'s own registrations: places, requests and waiting-list entries for events that
+    have not ended, and any with a certificate; the newest first."""
+    if not getattr(actor, "is_authenticated", False):
+        return Registration.objects.none()
+    now = now or timezone.now()
+    return (
+        Registration.objects.filter(user=actor)
+        .filter(
+            Q(status__in=Registration.ACTIVE, event__ends_at__gte=now)
+            | Q(certificate_issued_at__isnull=False)
+        )
+        .select_related("event")
+        .order_by("-registered_at", "-pk")
+    )

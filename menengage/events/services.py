@@ -293,7 +293,8 @@ def submission_create(
 ):
     """Submit a proposal to an open call, with co-authors. Refused after the deadline, with the
     deadline shown in the submitter's time zone (`zone`, else the call's). The organisation
-    must be one the submitter represents. Records `submission.create`."""
+    must be one the submitter represents. Records `submission.create`; the submitter is sent an
+    acknowledgement by e-mail after commit."""
     if not getattr(actor, "is_authenticated", False):
         raise NotPermitted(_("Sign in to submit a proposal."))
     now = now or timezone.now()
@@ -329,6 +330,7 @@ def submission_create(
         target=submission,
         after={"call": call.pk, "coauthors": len(coauthors)},
     )
+    transaction.on_commit(lambda: notifications.send_submission_received(submission))
     return submission
 
 

@@ -1,7 +1,9 @@
 """Reads for governance. Other apps (concerns) rely on the functions marked as a contract."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from .composition import composition_check
@@ -227,3 +229,35 @@ def election_voters_for(*, actor, election):
         status=Membership.Status.ACTIVE, network_id__in=network_subtree_ids(body.network)
     ).values("organisation")
     return organisations_represented_by(actor=actor).filter(pk__in=members)
+
+
+def proposals_awaiting(*, actor, now=None, closing_within=datetime.timedelta(days=3)):
+    """Undecided proposals of the bodies `actor` sits on today that wait for `actor`: open ones
+    without their position, fallback votes without their vote, and any closing within
+    `closing_within`; `waiting` says whether their position or vote is missing. Newest first."""
+    if not getattr(actor, "is_authenticated", False):
+        return Proposal.objects.none()
+    now = now or timezone.now()
+    positioned = Position.objects.filter(proposal=OuterRef("pk"), member=actor)
+    voted = Vote.objects.filter(proposal=OuterRef("pk"), member=actor)
+    soon = now + closing_within
+    proposals = Proposal.objects.filter(body__in=user_bodies(actor)).annotate(
+        waiting=Case(
+            When(status=Proposal.Status.OPEN, then=~Exists(positioned)),
+            When(status=Proposal.Status.VOTING, then=~Exists(voted)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+    undecided = Q(status=Proposal.Status.OPEN, closes_at__gt=now) | Q(
+        status=Proposal.Status.VOTING, vote_closes_at__gt=now
+    )
+    closing = Q(status=Proposal.Status.OPEN, closes_at__lte=soon) | Q(
+        status=Proposal.Status.VOTING, vote_closes_at__lte=soon
+    )
+    return (
+        proposals.filter(undecided)
+        .filter(Q(waiting=True) | closing)
+        .select_related("body")
+        .order_by("-opened_at", "-pk")
+    )

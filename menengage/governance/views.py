@@ -59,7 +59,10 @@ def _body(slug):
 
 
 def _private_body(request, slug):
-    """A body whose business `request.user` may see; 404 for everyone else."""
+    """A body whose business `request.user` may see; 404 for everyone else. The views that use
+    it, `_proposal` and `_meeting` send a visitor who is not signed in to sign in first: links to
+    proposals arrive by e-mail, and a member reading one signed out must land on it, not on a
+    404."""
     body = _body(slug)
     if not can_see_body_business(request.user, body):
         raise Http404
@@ -179,6 +182,7 @@ def term_end(request, pk):
 
 
 @never_cache
+@login_required
 def proposal_list(request, slug):
     body = _private_body(request, slug)
     context = {
@@ -236,6 +240,7 @@ def _proposal_context(request, proposal):
 
 
 @never_cache
+@login_required
 def proposal_detail(request, pk):
     proposal = services.proposal_close_if_due(_proposal(request, pk))
     return render(request, "governance/proposal_detail.html", _proposal_context(request, proposal))
@@ -388,6 +393,7 @@ def meeting_list(request, slug):
 
 
 @never_cache
+@login_required
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
     context = {

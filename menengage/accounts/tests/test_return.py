@@ -24,8 +24,8 @@ def _sign_in(client, user, sign_in_page="/en/accounts/sign-in/", **extra):
         "javascript:alert(1)",
     ],
 )
-def test_an_unsafe_or_looping_next_goes_home_instead(client, outsider, next_url):
-    assert _sign_in(client, outsider, next=next_url)["Location"] == "/en/"
+def test_an_unsafe_or_looping_next_goes_to_the_workspace_instead(client, outsider, next_url):
+    assert _sign_in(client, outsider, next=next_url)["Location"] == "/en/me/"
 
 
 @pytest.mark.django_db
@@ -35,8 +35,8 @@ def test_sign_in_returns_to_the_page_it_came_from(client, outsider):
 
 
 @pytest.mark.django_db
-def test_without_next_sign_in_goes_home_in_its_own_language(client, outsider):
-    assert _sign_in(client, outsider, "/es/accounts/sign-in/")["Location"] == "/es/"
+def test_without_next_sign_in_lands_on_the_workspace_in_its_own_language(client, outsider):
+    assert _sign_in(client, outsider, "/es/accounts/sign-in/")["Location"] == "/es/me/"
 
 
 @pytest.mark.django_db

@@ -26,7 +26,7 @@ def code_at(secret, offset_steps=0):
 @pytest.mark.django_db
 def test_people_without_a_sensitive_role_sign_in_with_the_password_alone(client, outsider):
     response = password_step(client, outsider)
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/me/"
     assert client.session["_auth_user_id"] == str(outsider.pk)
 
 
@@ -69,7 +69,7 @@ def test_an_enrolled_person_enters_a_code_and_cannot_replay_it(client, enrolled)
     password_step(client, staff)
     assert not client.get(TWO_FACTOR).context["enrolling"]
     code = code_at(secret)
-    assert client.post(TWO_FACTOR, {"code": code})["Location"] == "/en/"
+    assert client.post(TWO_FACTOR, {"code": code})["Location"] == "/en/me/"
     assert client.session["_auth_user_id"] == str(staff.pk)
 
     other = client.__class__()
@@ -129,7 +129,7 @@ def test_the_next_address_must_stay_on_this_site(client, enrolled):
     staff, secret, _codes = enrolled
     client.force_login(staff)
     response = client.post(f"{TWO_FACTOR}?next=https://evil.example/", {"code": code_at(secret)})
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/me/"
 
 
 @pytest.mark.django_db

@@ -130,3 +130,27 @@ def test_review_decide_notify_and_schedule(
         room="Stream 1",
     )
     assert session.speaker_list == ["Ama Author", "Ben"]
+
+
+@pytest.mark.django_db
+def test_the_submitter_is_sent_an_acknowledgement_in_their_language(
+    call, author, django_capture_on_commit_callbacks
+):
+    author.language = "fr"
+    author.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = submit(call, author)
+    [message] = mail.outbox
+    assert message.to == ["author@example.org"]
+    assert submission.title in message.body
+    # The link to the call carries the reader's language.
+    assert f"/fr/events/{call.event.slug}/calls/{call.pk}/" in message.body
+
+
+@pytest.mark.django_db
+def test_a_refused_submission_sends_nothing(call, author, django_capture_on_commit_callbacks):
+    call.deadline = call.opens_at
+    call.save()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
+        submit(call, author)
+    assert mail.outbox == []

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from menengage.conftest import PASSWORD
 from menengage.governance import services
 from menengage.governance.models import Decision, Meeting, Position, Proxy
 
@@ -36,7 +37,7 @@ def test_everyone_reads_the_public_pages(client, request, committee, members, pr
 
 
 @pytest.mark.parametrize(
-    ("persona", "status"), [("anonymous", 404), ("outsider", 404), ("member", 200), ("staff", 200)]
+    ("persona", "status"), [("anonymous", 302), ("outsider", 404), ("member", 200), ("staff", 200)]
 )
 def test_private_proposals_are_hidden_outside_the_body(
     client, request, members, proposal, persona, status
@@ -47,6 +48,22 @@ def test_private_proposals_are_hidden_outside_the_body(
         "/en/governance/africa-steering-committee/proposals/",
     ]:
         assert client.get(url).status_code == status, url
+
+
+def test_a_signed_out_member_following_a_mailed_link_signs_in_and_lands_on_it(
+    client, members, proposal
+):
+    """The link in a proposal e-mail carries the reader's language; signed out, the reader is
+    asked to sign in (in that language) and comes back to the proposal."""
+    address = f"/fr/governance/proposals/{proposal.pk}/"
+    response = client.get(address)
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr/accounts/sign-in/?next={address}"
+    signed_in = client.post(
+        response["Location"], {"username": members[2].email, "password": PASSWORD}
+    )
+    assert signed_in["Location"] == address
+    assert client.get(address).status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["outsider", "staff"])
