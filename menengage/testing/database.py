@@ -36,8 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE = ROOT / "var" / "test-cache"
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
 IMPORTED = re.compile(r"^\s*(?:from|import)\s+(menengage(?:\.\w+)+)", re.MULTILINE)
-# Settings whose value (not only their file) shapes what the migrations leave behind.
-SCHEMA_SETTINGS = ("INSTALLED_APPS", "LANGUAGES", "WAGTAIL_CONTENT_LANGUAGES", "TIME_ZONE")
 
 
 def enabled():
@@ -45,9 +43,8 @@ def enabled():
 
 
 def schema_key(engine):
-    """A hash of what the migrated database depends on; a new one migrates afresh."""
-    from django.conf import settings
-
+    """A hash of what the migrated database depends on; a new one migrates afresh. Read from
+    files only, so the browser tests (run without Django) can ask for the same database."""
     digest = hashlib.sha256(engine.encode())
     migrations = sorted((ROOT / "menengage").glob("*/migrations/*.py"))
     imported = set()
@@ -61,9 +58,8 @@ def schema_key(engine):
         for source in (base.with_suffix(".py"), base / "__init__.py"):
             if source.exists():
                 digest.update(module.encode() + b"\0" + source.read_bytes())
+    # INSTALLED_APPS and LANGUAGES (locales made by migrations) are in the settings file.
     digest.update((ROOT / "config" / "settings.py").read_bytes())
-    for name in SCHEMA_SETTINGS:
-        digest.update(repr(getattr(settings, name, None)).encode())
     # A new Django or Wagtail brings its own migrations.
     packages = sorted(
         f"{dist.metadata['Name']}=={dist.version}"
@@ -117,6 +113,11 @@ def sqlite_migrated(key):
             os.replace(partial, built)
             _report(f"migrated {built.name} in {time.monotonic() - started:.1f} s")
     return built
+
+
+def sqlite_migrated_for_run():
+    """The migrated SQLite file for the code as it is now, or None when caching is off."""
+    return sqlite_migrated(schema_key("django.db.backends.sqlite3")) if enabled() else None
 
 
 def sqlite_worker_copy(key):
