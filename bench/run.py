@@ -1,12 +1,24 @@
-"""`make bench`: latency, throughput and page weight of every public page at --scale 10.
+"""`make bench`: latency, throughput and page weight of every public page at --scale 10, each
+measured against the floor, and the library search and the directory against their peers.
 
-Set BENCH_DATABASES (sqlite,postgresql) and BENCH_ONLY (substrings of the paths, comma-separated)
-to measure less. Builds a demo database ten times the real Alliance, serves it with gunicorn as
-production does, measures each page with a small keep-alive load generator on loopback, and
-weighs each page with its stylesheets, scripts and images, compressed as served. Prints a
-table and writes bench/results/latest.json. Exits 1 when a page breaks a budget.
+Set BENCH_DATABASES (sqlite,postgresql), BENCH_ONLY (substrings of the paths, comma-separated)
+and BENCH_SCALE (1 for a quick look) to measure less. Builds a demo database ten times the real
+Alliance, serves it with gunicorn as production does (with the bench-only settings, bench/
+settings.py, which add the floor and the peers), and measures each page with a small keep-alive
+load generator on loopback.
+
+Absolute milliseconds on a shared machine vary by a third from run to run, so each page's
+requests are interleaved with requests for the floor (/_floor/: the base template through the
+same middleware, no query of its own), and the page is judged by its ratio to the floor as well
+as by its p95. Each page is weighed with its stylesheets, scripts and images, compressed as
+served. Then the library search is timed against Wagtail's database search backend
+(bench/search_peer.py) and the directory against a plain `ListView` (bench.peers.views).
+
+Prints a table per database and a short summary, and writes bench/results/latest.json. Exits 1
+when a page breaks a budget or the library search is not ahead of Wagtail's.
 """
 
+import contextlib
 import gzip
 import http.client
 import importlib
@@ -14,10 +26,12 @@ import json
 import os
 import platform
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -26,11 +40,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
 # BENCH_SQLITE lets two benches run side by side without removing each other's database.
-DATABASE = Path(os.environ.get("BENCH_SQLITE", ROOT / "var" / "bench-scale10.sqlite3"))
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
+DATABASE = Path(os.environ.get("BENCH_SQLITE", ROOT / "var" / f"bench-scale{SCALE}.sqlite3"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "2"))
 BUDGET_P95_MS = 50
+# A page may cost at most this many floors (at p95, measured in the same window).
+BUDGET_FLOOR_RATIO = 4
 BUDGET_WEIGHT_BYTES = 50 * 1024
+FLOOR = "/_floor/"
+# The directory's searches, each next to the same query in a plain ListView (bench.peers).
+DIRECTORY_PEERS = {
+    f"/en/members/{query}": f"/_peer/members/{query}"
+    for query in ("?q=fathers", "?region=africa&kind=ngo&theme=hiv")
+}
 
 PAGES = [
     "/en/",
@@ -92,6 +115,11 @@ def budget_for(path):
     return BUDGET_P95_MS
 
 
+def ratio_budget_for(path):
+    """How many floors a page may cost: 4, or as many more as an app's BUDGETS allows it."""
+    return BUDGET_FLOOR_RATIO * budget_for(path) / BUDGET_P95_MS
+
+
 def sample_paths(port):
     """Pages that need a real row of the demo: one organisation's page and API entry, and
     whatever each app's `samples(get_json)` picks."""
@@ -109,8 +137,13 @@ def sample_paths(port):
     return paths
 
 
-def environment(database_url):
-    return {**os.environ, "DATABASE_URL": database_url, "DEBUG": "false"}
+def environment(database_url, bench_settings=False):
+    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "false"}
+    if bench_settings:
+        # The floor and the peers exist only for the bench's server (bench/settings.py).
+        env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
 
 
 def postgres_database():
@@ -130,10 +163,17 @@ def postgres_database():
 
 def prepare(database_url):
     env = environment(database_url)
+    if database_url.startswith("sqlite:"):
+        # The file the test suite migrated for this schema (menengage.testing.database).
+        from menengage.testing.database import sqlite_migrated_for_run
+
+        migrated = sqlite_migrated_for_run()
+        if migrated:
+            shutil.copyfile(migrated, DATABASE)
     subprocess.run([MENENGAGE, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([MENENGAGE, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        [MENENGAGE, "demo", "--scale", "10"],
+        [MENENGAGE, "demo", "--scale", str(SCALE)],
         cwd=ROOT,
         env=env,
         check=True,
@@ -151,7 +191,7 @@ def start_server(port, database_url):
     process = subprocess.Popen(
         [MENENGAGE, "serve", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=environment(database_url),
+        env=environment(database_url, bench_settings=True),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -176,32 +216,40 @@ def fetch(connection, path, gzip_ok=True):
     return response.status, body, response.getheader("Content-Encoding")
 
 
-def load(port, path):
-    """Latencies in ms for REQUESTS requests of `path`, CONCURRENCY at a time."""
-    latencies, errors, lock = [], [], threading.Lock()
+def load(port, paths):
+    """{path: (latencies in ms, errors)} for REQUESTS requests of each of `paths`, taken in
+    turn (page, floor, page, floor...) by CONCURRENCY connections at a time, so every path is
+    measured under the same load; and the requests per second of the first path."""
+    found = {path: ([], []) for path in paths}
+    lock = threading.Lock()
     per_worker = REQUESTS // CONCURRENCY
+    busy = [0.0]
 
     def worker():
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         for _warm in range(10):
-            fetch(connection, path)
+            for path in paths:
+                fetch(connection, path)
         for _request in range(per_worker):
-            started = time.perf_counter()
-            status, _body, _encoding = fetch(connection, path)
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                latencies.append(elapsed)
-                if status != 200:
-                    errors.append(status)
+            for path in paths:
+                started = time.perf_counter()
+                status, _body, _encoding = fetch(connection, path)
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    found[path][0].append(elapsed)
+                    if status != 200:
+                        found[path][1].append(status)
+                    if path == paths[0]:
+                        busy[0] += elapsed / 1000
 
     threads = [threading.Thread(target=worker) for _thread in range(CONCURRENCY)]
-    started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    seconds = time.perf_counter() - started
-    return latencies, errors, len(latencies) / seconds
+    # Requests per second of the first path alone: its requests over the time spent on them.
+    throughput = len(found[paths[0]][0]) / max(busy[0], 1e-9) * CONCURRENCY
+    return found, throughput
 
 
 def weight(port, path):
@@ -225,58 +273,209 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
+def figures(latencies):
+    return {
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(percentile(latencies, 0.95), 1),
+        "p99_ms": round(percentile(latencies, 0.99), 1),
+    }
+
+
+def measure_page(port, path, peer=None):
+    """One page's row: its figures, the floor's in the same window, the ratio, the peer's."""
+    paths = [path, FLOOR] + ([peer] if peer else [])
+    found, throughput = load(port, paths)
+    latencies, errors = found[path]
+    row = {"path": path, **figures(latencies)}
+    row["floor_p95_ms"] = figures(found[FLOOR][0])["p95_ms"]
+    row["floor_ratio"] = round(row["p95_ms"] / max(row["floor_p95_ms"], 0.01), 2)
+    row["requests_per_second"] = round(throughput, 1)
+    row["errors"] = len(errors) + len(found[FLOOR][1])
+    row["weight_bytes"] = weight(port, path)
+    if peer:
+        peer_latencies, peer_errors = found[peer]
+        row["peer"] = {"path": peer, **figures(peer_latencies), "errors": len(peer_errors)}
+        # Above 1: the plain ListView takes longer than the site's page.
+        row["peer"]["ratio"] = round(row["peer"]["p95_ms"] / max(row["p95_ms"], 0.01), 2)
+    return row
+
+
+def over_budget(row):
+    """What a row breaks: its p95, its ratio to the floor, its weight, or errors."""
+    broken = []
+    if row["p95_ms"] > budget_for(row["path"]):
+        broken.append(f"p95 over {budget_for(row['path'])} ms")
+    if row["floor_ratio"] > ratio_budget_for(row["path"]):
+        broken.append(f"over {ratio_budget_for(row['path']):g}x the floor")
+    if row["weight_bytes"] > BUDGET_WEIGHT_BYTES:
+        broken.append(f"over {BUDGET_WEIGHT_BYTES // 1024} KB")
+    if row["errors"]:
+        broken.append(f"{row['errors']} errors")
+    return broken
+
+
+def search_peer(database_url):
+    """The library search against Wagtail's (bench/search_peer.py), in its own process."""
+    out = Path(tempfile.mkdtemp(prefix="menengage-bench-")) / "search.json"
+    print("\nlibrary search against Wagtail's database search backend:", flush=True)
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "search_peer.py"), str(out)],
+        cwd=ROOT,
+        env=environment(database_url, bench_settings=True),
+        check=False,
+    )
+    if completed.returncode or not out.exists():
+        return {"error": f"bench/search_peer.py exited with {completed.returncode}"}
+    return json.loads(out.read_text())
+
+
 def measure(database_url):
-    """Rows of figures for every page, and the paths over budget, on one database."""
+    """Rows of figures for every page, the paths over budget and the search peer, on one
+    database."""
     prepare(database_url)
     port = free_port()
     server = start_server(port, database_url)
-    rows, broken = [], []
+    rows, broken = [], {}
     try:
         only = os.environ.get("BENCH_ONLY", "").split(",")
         paths = all_pages() + sample_paths(port)
         for path in [path for path in paths if any(part in path for part in only)]:
-            latencies, errors, throughput = load(port, path)
-            row = {
-                "path": path,
-                "p50_ms": round(statistics.median(latencies), 1),
-                "p95_ms": round(percentile(latencies, 0.95), 1),
-                "p99_ms": round(percentile(latencies, 0.99), 1),
-                "requests_per_second": round(throughput, 1),
-                "errors": len(errors),
-                "weight_bytes": weight(port, path),
-            }
+            row = measure_page(port, path, DIRECTORY_PEERS.get(path))
             rows.append(row)
-            over_time = row["p95_ms"] > budget_for(path)
-            if over_time or row["weight_bytes"] > BUDGET_WEIGHT_BYTES or errors:
-                broken.append(path)
+            if problems := over_budget(row):
+                broken[path] = problems
+            print(
+                f"  {path[:70]:<70} p95 {row['p95_ms']:>6} floor {row['floor_p95_ms']:>5} "
+                f"x{row['floor_ratio']:<5}{'  ' + '; '.join(problems) if problems else ''}",
+                flush=True,
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)
+    peer = search_peer(database_url)
     for module in app_benches():
         for command in getattr(module, "COMMANDS", []):
             # Timings of work that is not a page (an app's `COMMANDS`), printed as they come.
             subprocess.run([MENENGAGE, *command], cwd=ROOT, env=environment(database_url))
-    return rows, broken
+    return rows, broken, peer
 
 
 def report(name, rows, broken):
-    print(f"\n{name}\n{'page':<58} {'p50':>6} {'p95':>6} {'p99':>6} {'req/s':>7} {'KB':>6}")
+    print(
+        f"\n{name}\n{'page':<58} {'p50':>6} {'p95':>6} {'floor':>6} {'ratio':>6} {'req/s':>7} "
+        f"{'KB':>6}"
+    )
     for row in rows:
-        flag = "  OVER BUDGET" if row["path"] in broken else ""
+        flag = f"  OVER: {'; '.join(broken[row['path']])}" if row["path"] in broken else ""
         print(
-            f"{row['path']:<58} {row['p50_ms']:>6} {row['p95_ms']:>6} {row['p99_ms']:>6} "
-            f"{row['requests_per_second']:>7} {row['weight_bytes'] / 1024:>6.1f}{flag}"
+            f"{row['path'][:58]:<58} {row['p50_ms']:>6} {row['p95_ms']:>6} "
+            f"{row['floor_p95_ms']:>6} {row['floor_ratio']:>6} {row['requests_per_second']:>7} "
+            f"{row['weight_bytes'] / 1024:>6.1f}{flag}"
         )
 
 
+def search_behind(peer):
+    """The queries on which the library search is not ahead of Wagtail's (or the failure)."""
+    if "error" in peer:
+        return [peer["error"]]
+    return [row["query"] for row in peer["queries"] if row["ratio"] <= 1]
+
+
+def summary_table(results):
+    """The short table `make bench` ends with."""
+    title = "make bench: p95 in ms; ratio = the page's p95 / the floor's, same window"
+    lines = ["", "=" * 78, title]
+    for name, (rows, broken, peer) in results.items():
+        floors = [row["floor_p95_ms"] for row in rows]
+        worst = max(rows, key=lambda row: row["floor_ratio"], default=None)
+        slowest = max(rows, key=lambda row: row["p95_ms"], default=None)
+        lines.append(f"\n{name}: {len(rows)} pages, {len(broken)} over budget")
+        if rows:
+            lines.append(
+                f"  floor p95 {statistics.median(floors):.1f} ms (median over the pages' windows)"
+            )
+            lines.append(
+                f"  highest ratio  x{worst['floor_ratio']:<6} {worst['path'][:52]} "
+                f"({worst['p95_ms']} ms)"
+            )
+            lines.append(f"  slowest p95    {slowest['p95_ms']:<7} {slowest['path'][:52]}")
+        for path, problems in broken.items():
+            lines.append(f"  OVER BUDGET    {path[:52]}: {'; '.join(problems)}")
+        for row in rows:
+            if "peer" in row:
+                lines.append(
+                    f"  directory      {row['path'][12:][:30]:<30} ours {row['p95_ms']:>6} "
+                    f"ListView {row['peer']['p95_ms']:>6}  x{row['peer']['ratio']}"
+                )
+        if "error" in peer:
+            lines.append(f"  search peer    FAILED: {peer['error']}")
+        for query in peer.get("queries", []):
+            lines.append(
+                f"  search         {query['query']:<16} {query['q'][:13]:<13} ours "
+                f"{query['ours_p50_ms']:>6} Wagtail {query['wagtail_p50_ms']:>7}  "
+                f"x{query['ratio']}{'' if query['ratio'] > 1 else '  BEHIND'}"
+            )
+    lines.append(
+        f"\nbudgets: p95 <= {BUDGET_P95_MS} ms (or an app's BUDGETS) and <= {BUDGET_FLOOR_RATIO}x "
+        f"the floor, weight <= {BUDGET_WEIGHT_BYTES // 1024} KB compressed; search ahead of "
+        f"Wagtail (ratio = Wagtail / ours, p50). {REQUESTS} requests per page, {CONCURRENCY} at "
+        f"a time, 2 gunicorn workers, demo at --scale {SCALE}"
+    )
+    lines.append("=" * 78)
+    return "\n".join(lines)
+
+
+def machine():
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "load_average": [round(value, 2) for value in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def commit():
+    def git(*args):
+        completed = subprocess.run(
+            ["git", *args],  # noqa: S607 - git from PATH, as a person runs it
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return completed.stdout.strip()
+
+    return {"sha": git("rev-parse", "HEAD"), "dirty": bool(git("status", "--porcelain"))}
+
+
+def database_version(name, url):
+    if name == "sqlite":
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version}"
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as connection:
+        return connection.execute("SHOW server_version").fetchone()[0]
+
+
 def main():
-    results = {}
+    results, versions = {}, {}
+    load_before = machine()["load_average"]
     databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
     if "sqlite" in databases:
         # Rebuilt every time, so the figures are of the demo as the code makes it now.
         for stale in DATABASE.parent.glob(f"{DATABASE.name}*"):
             stale.unlink()
         results["sqlite"] = measure(f"sqlite:///{DATABASE}")
+        versions["sqlite"] = database_version("sqlite", "")
     if "postgresql" in databases:
         cluster = postgres_database()
         if cluster is None:
@@ -285,31 +484,47 @@ def main():
             url, stop = cluster
             try:
                 results["postgresql"] = measure(url)
+                versions["postgresql"] = f"PostgreSQL {database_version('postgresql', url)}"
             finally:
                 stop()
-    for name, (rows, broken) in results.items():
+    for name, (rows, broken, _peer) in results.items():
         report(name, rows, broken)
-    print(
-        f"\nbudgets: p95 <= {BUDGET_P95_MS} ms, "
-        f"weight <= {BUDGET_WEIGHT_BYTES // 1024} KB compressed; {REQUESTS} requests per page, "
-        f"{CONCURRENCY} at a time, 2 gunicorn workers, demo at --scale 10"
-    )
+    print(summary_table(results))
     folder = ROOT / "bench" / "results"
     folder.mkdir(parents=True, exist_ok=True)
     summary = {
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
+        "commit": commit(),
+        "machine": {**machine(), "load_average_before": load_before},
+        "settings": {
+            "requests": REQUESTS,
+            "concurrency": CONCURRENCY,
+            "scale": SCALE,
+            "budget_p95_ms": BUDGET_P95_MS,
+            "budget_floor_ratio": BUDGET_FLOOR_RATIO,
+            "budget_weight_bytes": BUDGET_WEIGHT_BYTES,
         },
-        "settings": {"requests": REQUESTS, "concurrency": CONCURRENCY, "scale": 10},
         "databases": {
-            name: {"pages": rows, "over_budget": broken} for name, (rows, broken) in results.items()
+            name: {
+                "database": versions.get(name, name),
+                "floor_p95_ms": (
+                    statistics.median(row["floor_p95_ms"] for row in rows) if rows else None
+                ),
+                "pages": rows,
+                "over_budget": broken,
+                "search_against_wagtail": peer,
+                "directory_against_listview": [
+                    {"path": row["path"], "p95_ms": row["p95_ms"], **row["peer"]}
+                    for row in rows
+                    if "peer" in row
+                ],
+            }
+            for name, (rows, broken, peer) in results.items()
         },
     }
     (folder / "latest.json").write_text(json.dumps(summary, indent=2) + "\n")
-    return 1 if any(broken for _rows, broken in results.values()) else 0
+    failed = any(broken or search_behind(peer) for _rows, broken, peer in results.values())
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ The server runs from a temporary SQLite database built with the same commands as
 
 import contextlib
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from menengage.testing.database import sqlite_migrated_for_run
 
 ROOT = Path(__file__).resolve().parent.parent
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
@@ -90,7 +93,14 @@ def demo_server():
         "DEBUG": "false",
         "EMAIL_FILE_PATH": str(folder / "mail"),
     }
-    for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["demo"]):
+    # The migrated database the test suite keeps (menengage.testing.database), when there is one.
+    migrated = sqlite_migrated_for_run()
+    commands = [["collectstatic", "--no-input", "-v0"], ["demo"]]
+    if migrated:
+        shutil.copyfile(migrated, folder / "e2e.sqlite3")
+    else:
+        commands.insert(0, ["migrate", "-v0"])
+    for command in commands:
         subprocess.run(
             [MENENGAGE, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
         )

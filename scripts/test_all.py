@@ -1,9 +1,10 @@
-"""`make test`: every check, in order, with a count of tests per stage.
+"""`make test`: every check, in order, with the seconds and the count of tests of each stage.
 
 Stages: ruff, migrations check, catalogues, the suite on SQLite, schemathesis over the API's
 OpenAPI document (fuzz/), the form fuzz, the same suite on a throwaway PostgreSQL cluster, and
-the browser tests in Debian's Chromium. Where PostgreSQL or Chromium is missing the stage is
-skipped loudly; with CI=true a missing one fails the run.
+the browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
+database is migrated once and reused (menengage.testing.database). Where PostgreSQL or Chromium
+is missing the stage is skipped loudly; with CI=true a missing one fails the run.
 """
 
 import os
@@ -54,11 +55,12 @@ def main():
 
     def stage(name, command, env=None, is_pytest=False):
         nonlocal failed
+        began = time.monotonic()
         code, output = run(command, env)
         found = counts(output) if is_pytest else {}
         ok = code == 0
         failed |= not ok
-        results.append((name, "ok" if ok else "FAILED", found))
+        results.append((name, "ok" if ok else "FAILED", found, time.monotonic() - began))
 
     def skip(name, why):
         nonlocal failed
@@ -67,14 +69,15 @@ def main():
         if CI:
             print(f"!! CI=true: a missing {name} fails the run.", flush=True)
             failed = True
-        results.append((name, "SKIPPED" if not CI else "FAILED (missing)", {}))
+        results.append((name, "SKIPPED" if not CI else "FAILED (missing)", {}, 0))
 
     stage("ruff lint", [str(BIN / "ruff"), "check", "."])
     stage("ruff format", [str(BIN / "ruff"), "format", "--check", "."])
     stage("migrations", [str(BIN / "menengage"), "makemigrations", "--check", "--dry-run"])
     pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
     stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
-    suite = [*pytest, "-m", "not fuzz"]
+    # The slowest tests are named at the end of each suite, where a slow one is noticed.
+    suite = [*pytest, "-m", "not fuzz", "--durations=15"]
     stage("suite on SQLite", suite, env={"DATABASE_URL": ""}, is_pytest=True)
     stage(
         "API fuzzing (schemathesis)",
@@ -105,9 +108,10 @@ def main():
 
     print("\n" + "=" * 72)
     totals = {"passed": 0, "failed": 0, "skipped": 0}
-    for name, status, found in results:
+    print(f"{'stage':<28} {'seconds':>7}  {'result':<18} tests")
+    for name, status, found, seconds in results:
         detail = ", ".join(f"{number} {word}" for word, number in found.items())
-        print(f"{name:<28} {status:<18} {detail}")
+        print(f"{name:<28} {seconds:>7.0f}  {status:<18} {detail}")
         for word in totals:
             totals[word] += found.get(word, 0) + (found.get("error", 0) if word == "failed" else 0)
     print(f"took {time.monotonic() - started:.0f} s")

@@ -1,0 +1,223 @@
+"""The test database, migrated once and reused: by every xdist worker of a run, and across runs.
+
+Migrating from scratch costs 45 s per worker on an idle two-core machine (and minutes on a busy
+one), and the schema changes far less often than the tests run. So the first worker that needs
+a database migrates one (in a subprocess, as `menengage migrate` would) under a lock, keyed by a
+hash of everything that decides its contents: the migration files and the modules they import,
+the settings file, and the installed packages' versions. The others wait for it and reuse it.
+
+- SQLite: the migrated file is kept in var/test-cache/; each worker copies it to a file of its
+  own (on /dev/shm when there is one, as fast as the in-memory database it replaces) and Django
+  opens it with `keepdb`, finding every migration applied.
+- PostgreSQL (the throwaway cluster of menengage.testing.postgres): the migrated database is a
+  template; each worker's database is `CREATE DATABASE test_menengage_gwN TEMPLATE ...`, which
+  copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
+  run's cluster restores it instead of migrating.
+
+`MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The root conftest.py
+wires this module into pytest-django's fixtures.
+"""
+
+import contextlib
+import fcntl
+import glob
+import hashlib
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CACHE = ROOT / "var" / "test-cache"
+MENENGAGE = str(Path(sys.executable).parent / "menengage")
+IMPORTED = re.compile(r"^\s*(?:from|import)\s+(menengage(?:\.\w+)+)", re.MULTILINE)
+
+
+def enabled():
+    return os.environ.get("MENENGAGE_TEST_DB_CACHE", "1") != "0"
+
+
+def schema_key(engine):
+    """A hash of what the migrated database depends on; a new one migrates afresh. Read from
+    files only, so the browser tests (run without Django) can ask for the same database."""
+    digest = hashlib.sha256(engine.encode())
+    migrations = sorted((ROOT / "menengage").glob("*/migrations/*.py"))
+    imported = set()
+    for path in migrations:
+        text = path.read_bytes()
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + text)
+        imported.update(IMPORTED.findall(text.decode()))
+    # What the migrations import (search.create_schema, custom fields) is part of them.
+    for module in sorted(imported):
+        base = ROOT.joinpath(*module.split("."))
+        for source in (base.with_suffix(".py"), base / "__init__.py"):
+            if source.exists():
+                digest.update(module.encode() + b"\0" + source.read_bytes())
+    # INSTALLED_APPS and LANGUAGES (locales made by migrations) are in the settings file.
+    digest.update((ROOT / "config" / "settings.py").read_bytes())
+    # A new Django or Wagtail brings its own migrations.
+    packages = sorted(
+        f"{dist.metadata['Name']}=={dist.version}"
+        for dist in importlib.metadata.distributions()
+        if dist.metadata["Name"]
+    )
+    digest.update("\n".join(packages).encode())
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _lock():
+    """One builder at a time across the workers of a run (and across runs of one checkout)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _migrate(database_url):
+    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run(
+        [MENENGAGE, "migrate", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _report(message):
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    print(f"\n[test database, {worker}] {message}", file=sys.stderr, flush=True)
+
+
+def sqlite_migrated(key):
+    """The path of the migrated SQLite file for `key`, migrating it when there is none."""
+    built = CACHE / f"sqlite-{key}.sqlite3"
+    with _lock():
+        if not built.exists():
+            started = time.monotonic()
+            for stale in CACHE.glob("sqlite-*.sqlite3"):
+                stale.unlink()
+            partial = CACHE / f"sqlite-{key}.partial"
+            partial.unlink(missing_ok=True)
+            _migrate(f"sqlite:///{partial}")
+            os.replace(partial, built)
+            _report(f"migrated {built.name} in {time.monotonic() - started:.1f} s")
+    return built
+
+
+def sqlite_migrated_for_run():
+    """The migrated SQLite file for the code as it is now, or None when caching is off."""
+    return sqlite_migrated(schema_key("django.db.backends.sqlite3")) if enabled() else None
+
+
+def sqlite_worker_copy(key):
+    """A private copy of the migrated file for this worker, in memory-backed storage if any."""
+    built = sqlite_migrated(key)
+    shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private folder there
+    where = shm if os.access(shm, os.W_OK) else CACHE
+    folder = Path(tempfile.mkdtemp(prefix="menengage-test-db-", dir=where))
+    copy = folder / "test.sqlite3"
+    shutil.copyfile(built, copy)
+    return copy
+
+
+def _admin_connection(settings_dict):
+    import psycopg
+
+    return psycopg.connect(
+        host=settings_dict["HOST"],
+        port=settings_dict["PORT"],
+        user=settings_dict["USER"],
+        password=settings_dict.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def _postgres_binary(name):
+    """A client program of the same installation as the server (initdb may be alone on PATH)."""
+    from .postgres import server_binaries
+
+    folders = [server_binaries() or ""] + sorted(glob.glob("/usr/lib/postgresql/*/bin"))[::-1]
+    for folder in folders:
+        if os.access(os.path.join(folder, name), os.X_OK):
+            return os.path.join(folder, name)
+    return shutil.which(name) or name
+
+
+def postgres_template(settings_dict, key):
+    """The name of a migrated template database in the cluster, built or restored once."""
+    template = f"menengage_template_{key}"
+    dump = CACHE / f"postgres-{key}.sql"
+    address = ["-h", settings_dict["HOST"], "-p", str(settings_dict["PORT"])]
+    address += ["-U", settings_dict["USER"]]
+    with _lock(), _admin_connection(settings_dict) as admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [template]
+        ).fetchone()
+        if exists:
+            return template
+        started = time.monotonic()
+        # Built under another name and renamed when whole: a failed build leaves no template.
+        partial = f"{template}_partial"
+        admin.execute(f'DROP DATABASE IF EXISTS "{partial}"')
+        admin.execute(f'CREATE DATABASE "{partial}"')
+        if dump.exists():
+            subprocess.run(
+                [_postgres_binary("psql"), *address, "-q", "-v", "ON_ERROR_STOP=1"]
+                + ["-d", partial, "-f", str(dump)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            how = f"restored from {dump.name}"
+        else:
+            user = settings_dict["USER"]
+            host, port = settings_dict["HOST"], settings_dict["PORT"]
+            _migrate(f"postgres://{user}@{host}:{port}/{partial}")
+            for stale in CACHE.glob("postgres-*.sql"):
+                stale.unlink()
+            written = dump.with_suffix(".partial")
+            subprocess.run(
+                [_postgres_binary("pg_dump"), *address, "--no-owner", "-f", str(written), partial],
+                check=True,
+            )
+            os.replace(written, dump)
+            how = "migrated"
+        admin.execute(f'ALTER DATABASE "{partial}" RENAME TO "{template}"')
+        # Nobody may be connected to a template while a worker copies it.
+        admin.execute(f'ALTER DATABASE "{template}" WITH ALLOW_CONNECTIONS false')
+        _report(f"{how} {template} in {time.monotonic() - started:.1f} s")
+    return template
+
+
+def prepare(worker):
+    """Point the default database's test settings at a cached copy; returns a clean-up function
+    and whether Django must keep (not recreate) the database it finds: None when not cached."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    engine = database["ENGINE"]
+    if not enabled() or engine.rsplit(".", 1)[-1] not in ("sqlite3", "postgresql"):
+        return (lambda: None), None
+    started = time.monotonic()
+    key = schema_key(engine)
+    test = database.setdefault("TEST", {})
+    if engine.endswith("sqlite3"):
+        copy = sqlite_worker_copy(key)
+        test["NAME"] = str(copy)
+        _report(f"copied in {time.monotonic() - started:.1f} s")
+        return (lambda: shutil.rmtree(copy.parent, ignore_errors=True)), True
+    test["TEMPLATE"] = postgres_template(database, key)
+    test["NAME"] = f"test_{database['NAME']}_{worker}" if worker else f"test_{database['NAME']}"
+    _report(f"template ready in {time.monotonic() - started:.1f} s")
+    return (lambda: None), False
