@@ -18,6 +18,9 @@ Queries sort, filter and search in the active language with the same fallback
 they lack (`missing_translation_filter`).
 """
 
+import functools
+import json
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -40,14 +43,18 @@ __all__ = [
     "DOCUMENT_MAX_LENGTH",
     "LINE_MAX_LENGTH",
     "TEXT_MAX_LENGTH",
+    "TranslatedSearchAdmin",
+    "TranslatedText",
     "Translation",
     "TranslatedField",
     "TranslatedFormField",
     "TranslatedWidget",
     "active_language",
     "copy_language_columns",
+    "language_choices",
     "language_name",
     "missing_translation_filter",
+    "missing_translation_q",
     "site_languages",
     "translated_order",
     "translated_search",
@@ -67,6 +74,11 @@ def site_languages():
 def language_name(code):
     """The name settings give language `code` (translated into the active language)."""
     return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def language_choices():
+    """`settings.LANGUAGES` as field choices, read when asked (a callable for `choices=`)."""
+    return list(settings.LANGUAGES)
 
 
 def active_language():
@@ -336,8 +348,6 @@ class TranslatedWidget(forms.MultiWidget):
     def decompress(self, value):
         if isinstance(value, str) and not isinstance(value, Translation):
             # A JSON string from the admin's history or an initial given as text.
-            import json
-
             try:
                 value = json.loads(value)
             except ValueError:
@@ -431,28 +441,63 @@ class TranslatedFormField(forms.MultiValueField):
 # --- Queries ----------------------------------------------------------------------------------
 
 
-def translated_text(field, *, language=None, original=None):
-    """An expression: `field`'s text in `language` (the active one), else in the record's
-    original language (the model field named `original`, if any), else in the default language,
-    else in any site language. Works on SQLite and PostgreSQL."""
-    wanted = language or active_language()
-    languages = site_languages()
+class TranslatedText(models.Expression):
+    """An expression: a translated field's text in `language` (the active one when the query
+    is built), else in the record's original language (the model field named `original`, if
+    any), else in the default language, else in any site language. Works on SQLite and
+    PostgreSQL, and in `Meta.ordering` (the language is chosen per query, not per class)."""
 
-    def key(code):
-        return NullIf(KeyTextTransform(code, field), Value(""))
+    output_field = models.TextField()
 
-    choices = [key(wanted)]
-    if original:
-        choices.append(
-            Case(
-                *[When(**{original: code}, then=key(code)) for code in languages],
-                default=Value(None),
-                output_field=models.TextField(),
-            )
+    def __init__(self, field, *, language=None, original=None):
+        super().__init__(output_field=models.TextField())
+        self.text = models.F(field) if isinstance(field, str) else field
+        self.original_language = models.F(original) if isinstance(original, str) else original
+        self.language = language
+
+    def get_source_expressions(self):
+        return (
+            [self.text, self.original_language]
+            if self.original_language is not None
+            else [self.text]
         )
-    order = [settings.LANGUAGE_CODE, *languages]
-    choices += [key(code) for code in dict.fromkeys(order) if code != wanted]
-    return Coalesce(*choices, Value(""), output_field=models.TextField())
+
+    def set_source_expressions(self, exprs):
+        self.text = exprs[0]
+        self.original_language = exprs[1] if len(exprs) > 1 else None
+
+    def resolve_expression(self, *args, **kwargs):
+        wanted = self.language or active_language()
+        languages = site_languages()
+        field = self.text.name
+
+        def key(code):
+            return NullIf(KeyTextTransform(code, field), Value(""))
+
+        choices = [key(wanted)]
+        if self.original_language is not None:
+            choices.append(
+                Case(
+                    *[
+                        When(**{self.original_language.name: code}, then=key(code))
+                        for code in languages
+                    ],
+                    default=Value(None),
+                    output_field=models.TextField(),
+                )
+            )
+        order = [settings.LANGUAGE_CODE, *languages]
+        choices += [key(code) for code in dict.fromkeys(order) if code != wanted]
+        expression = Coalesce(*choices, Value(""), output_field=models.TextField())
+        return expression.resolve_expression(*args, **kwargs)
+
+    def as_sql(self, compiler, connection):  # pragma: no cover - always resolved first
+        raise NotImplementedError("TranslatedText is replaced when the query is resolved.")
+
+
+def translated_text(field, *, language=None, original=None):
+    """`TranslatedText`: `field`'s text in the active language with the one fallback."""
+    return TranslatedText(field, language=language, original=original)
 
 
 def translated_order(field, *, descending=False, original=None):
@@ -501,6 +546,23 @@ def missing_translation_filter(field, title=None):
     return MissingTranslationFilter
 
 
+class TranslatedSearchAdmin(admin.ModelAdmin):
+    """A model admin whose search box also looks in translated fields, in every language
+    (`translated_search_fields`), which a plain `search_fields` entry cannot do on a JSON
+    column (SQLite stores non-ASCII letters escaped)."""
+
+    translated_search_fields = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if not search_term or not self.translated_search_fields:
+            return found, may_have_duplicates
+        condition = Q(pk__in=found.values("pk"))
+        for field in self.translated_search_fields:
+            condition |= translated_search(field, search_term)
+        return queryset.filter(condition), may_have_duplicates
+
+
 def missing_translation_q(field, code):
     """A `Q` for records whose `field` has no text in language `code`."""
     return Q(**{f"{field}__{code}__isnull": True}) | Q(**{f"{field}__{code}": ""})
@@ -511,18 +573,25 @@ def missing_translation_q(field, code):
 
 def translation_schema(name="Translations"):
     """A pydantic model for a translated value in the API: one optional string per site
-    language, built from settings when it is called (when the API is built)."""
+    language, built from settings when it is called (when the API is built); the same class
+    for the same languages, so the OpenAPI document holds it once."""
+    return _translation_schema(name, tuple(settings.LANGUAGES))
+
+
+@functools.cache
+def _translation_schema(name, languages):
     from pydantic import ConfigDict, Field, create_model
 
     return create_model(
         name,
-        __config__=ConfigDict(extra="forbid"),
+        # A language added to settings after the API was built still passes through.
+        __config__=ConfigDict(extra="allow"),
         **{
             code: (
                 str | None,
                 Field(default=None, description=language_name(code)),
             )
-            for code in site_languages()
+            for code, _name in languages
         },
     )
 
