@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 
 from menengage.core.countries import countries_by_name
-from menengage.core.languages import active_language
 from menengage.core.models import Country
+from menengage.core.translation import active_language, translated_order
 from menengage.networks.models import Network
 
 from .models import Comment, Commitment, CommitmentAction, Declaration, Endorsement
@@ -34,7 +34,7 @@ PUBLIC_COLUMNS = (
 
 def declaration_list():
     """Every declaration, adopted ones first by date, with the counts kept on the row."""
-    return Declaration.objects.order_by("status", "-adopted_on", "title_en")
+    return Declaration.objects.order_by("status", "-adopted_on", translated_order("title"))
 
 
 def declaration_get(*, slug, full=True):
@@ -159,7 +159,9 @@ def signatory_places():
     key = f"declarations-places:{language}"
     places = caches["fragments"].get(key)
     if places is None:
-        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")
+        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+            translated_order("name")
+        )
         places = {
             "countries": [
                 (country.code, country.name) for country in countries_by_name(Country.objects.all())

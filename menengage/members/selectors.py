@@ -16,8 +16,12 @@ from menengage.accounts.permissions import (
     roles_in_force,
 )
 from menengage.core.countries import countries_by_name
-from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import (
+    active_language,
+    site_languages,
+    translated_order,
+)
 from menengage.networks.models import Network
 
 from .models import Application, FrameworkDocument, Membership, Organisation
@@ -179,7 +183,7 @@ def network_members_for_coordinator(*, actor):
         Membership.objects.filter(status__in=current)
         .select_related("network", "organisation__country", "person__country")
         .prefetch_related("organisation__endorsements", "person__endorsements")
-        .order_by("network__name_en", "organisation__name", "person__name")
+        .order_by(translated_order("network__name"), "organisation__name", "person__name")
     )
     if is_secretariat(actor):
         return memberships
@@ -323,7 +327,9 @@ def organisation_directory_facets(*, filters):
     """
     counts = _directory_facet_counts(filters)
     terms = Term.objects.filter(vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.LANGUAGE])
-    regional = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
+    regional = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+        "is_forming", translated_order("name")
+    )
     return {
         "kind": [
             FacetOption(kind.value, kind.label, counts["kind"].get(kind.value, 0))
@@ -382,7 +388,7 @@ def organisation_directory_places():
                 organisation__isnull=False,
             )
         )
-    ).order_by("name_en")
+    ).order_by(translated_order("name"))
     places = {
         "countries": [CountryPlace(country.code, country.name) for country in countries],
         "networks": [NetworkPlace(network.slug, network.name) for network in networks],
@@ -398,7 +404,7 @@ def organisation_get_for_directory(*, slug=None, pk=None):
     networks = (
         Membership.objects.filter(status=Membership.Status.ACTIVE)
         .select_related("network__parent")
-        .order_by("network__kind", "network__name_en")
+        .order_by("network__kind", translated_order("network__name"))
     )
     return (
         Organisation.objects.filter(Exists(_active_membership()))
@@ -509,6 +515,12 @@ EXPORT_COLUMNS = (
 )
 
 
+def export_columns():
+    """The export's columns: the fixed ones, then the description in each site language (read
+    from settings, so a language added there gets its column)."""
+    return (*EXPORT_COLUMNS, *(f"description_{code}" for code in site_languages()))
+
+
 def organisation_export_rows():
     """Every organisation with an active membership, by name, as a dict per EXPORT_COLUMNS for
     the staff export: the public e-mail whether or not it is shown, and the slugs of its active
@@ -523,7 +535,6 @@ def organisation_export_rows():
     )
     organisations = (
         Organisation.objects.filter(Exists(_active_membership()))
-        .defer("description")
         .prefetch_related(
             "themes", Prefetch("memberships", queryset=networks, to_attr="active_memberships")
         )
@@ -542,6 +553,10 @@ def organisation_export_rows():
             "email": organisation.public_email,
             "networks": [m.network.slug for m in organisation.active_memberships],
             "themes": sorted(term.code for term in organisation.themes.all()),
+            **{
+                f"description_{code}": organisation.description.get(code)
+                for code in site_languages()
+            },
         }
         for organisation in organisations
     ]

@@ -94,11 +94,11 @@ def world(db, staff, kenya):
     Criterion.objects.create(call=call, name="Relevance", max_score=5)
     Declaration.objects.create(
         slug="invented-call",
-        title_en=DECLARATION,
+        title={"en": DECLARATION},
         status=Declaration.Status.ADOPTED,
         adopted_on=datetime.date(2025, 5, 1),
     )
-    group = WorkingGroup.objects.create(slug="invented-group", name_en=GROUP)
+    group = WorkingGroup.objects.create(slug="invented-group", name={"en": GROUP})
     group.members.add(organisation)
     return {
         "organisation": organisation,
