@@ -1,8 +1,9 @@
 import re
 from pathlib import Path
 
-from conftest import next_totp_code
 from playwright.sync_api import expect
+
+from conftest import next_totp_code
 
 DEMO_STAFF = ("staff@menengage.example", "menengage-demo")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
