@@ -17,6 +17,11 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The site's languages, as settings lists them (settings import without Django set up).
+sys.path.insert(0, str(ROOT))
+from config.settings import LANGUAGES as _LANGUAGES  # noqa: E402
+
+SITE_LANGUAGES = [code for code, _name in _LANGUAGES]
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium reaches for Google's services, which this network refuses.
