@@ -112,7 +112,7 @@ def server():
     )
     base = f"http://127.0.0.1:{port}"
     # Two processes start on a shared, busy machine.
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while True:
         try:
             with urllib.request.urlopen(f"{base}/health", timeout=2) as response:  # noqa: S310
