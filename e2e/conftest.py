@@ -21,6 +21,11 @@ from playwright.sync_api import sync_playwright
 from menengage.testing.database import sqlite_migrated_for_run
 
 ROOT = Path(__file__).resolve().parent.parent
+# The site's languages, as settings lists them (settings import without Django set up).
+sys.path.insert(0, str(ROOT))
+from config.settings import LANGUAGES as _LANGUAGES  # noqa: E402
+
+SITE_LANGUAGES = [code for code, _name in _LANGUAGES]
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium reaches for Google's services, which this network refuses.
@@ -122,7 +127,7 @@ def demo_server():
     base = f"http://127.0.0.1:{port}"
     try:
         # Two processes start on a shared, busy machine.
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/health", timeout=2) as response:  # noqa: S310

@@ -8,9 +8,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import SITE_LANGUAGES as LANGUAGES
 from playwright.sync_api import expect
 
-LANGUAGES = ["en", "es", "fr", "pt"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Where to find one record of each kind: a list page and the pattern of its records' links.
 RECORDS = {
