@@ -208,6 +208,8 @@ def _declarations(organisations):
 
 
 def _framework(organisations):
+    if not organisations:
+        return None
     rows = [
         (org, documents)
         for org, documents in framework_unendorsed_by(organisations=organisations)
@@ -222,8 +224,9 @@ def _framework(organisations):
             note=organisation.name,
         )
         for organisation, documents in rows
-        for document in sorted(documents, key=lambda doc: doc.in_force_from, reverse=True)
+        for document in documents
     ]
+    items.sort(key=lambda item: item.when, reverse=True)
     if not items:
         return None
     return Section(

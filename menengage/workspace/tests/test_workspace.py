@@ -316,7 +316,7 @@ def test_the_workspace_keeps_to_its_query_budget(
     for number in range(8):
         _application("KE", f"Applicant {number}")
     client.force_login(everyone)
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(30):
         response = client.get(WORKSPACE)
     assert _sections(response)["applications"].count == 9
 
