@@ -6,6 +6,7 @@ This app sits above every other (it imports them; none imports it) and keeps no 
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from menengage.members.selectors import (
     framework_unendorsed_by,
     organisations_represented_by,
 )
+from menengage.networks.models import Network
 
 # Items shown per section; the count says how many there are, the section's link shows all.
 SHOWN = 5
@@ -52,6 +54,8 @@ class Section:
     url: str = ""
     # Counts without details: confidential cases before a fresh second factor.
     hidden: str = ""
+    # (label, count) per network, scope or kind, where the work divides.
+    breakdown: list = field(default_factory=list)
 
 
 def _newest(queryset):
@@ -81,7 +85,17 @@ def _applications(actor):
         count,
         items,
         reverse("members:review_queue"),
+        breakdown=_per_network(queue) if count else [],
     )
+
+
+def _per_network(applications):
+    """(network name, applications) for each network with any, by name."""
+    counts = dict(
+        applications.order_by().values_list("membership__network").annotate(waiting=Count("pk"))
+    )
+    networks = Network.objects.filter(pk__in=counts).order_by("name_en")
+    return [(network.name, counts[network.pk]) for network in networks]
 
 
 def _cases(actor, details):
