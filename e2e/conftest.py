@@ -139,10 +139,15 @@ def demo_server():
                 time.sleep(0.2)
         yield Server(base, folder / "mail", folder / "e2e.sqlite3")
     finally:
-        process.terminate()
-        worker.terminate()
-        process.wait(timeout=10)
-        worker.wait(timeout=10)
+        for child in (process, worker):
+            child.terminate()
+        for child in (process, worker):
+            # A busy machine can keep gunicorn's graceful shutdown past a few seconds.
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -342,25 +342,18 @@ def working_group_recent_activities(*, working_group):
 
 
 def working_groups_of(*, actor):
-    """The working groups `actor` convenes, or whose members include an organisation `actor`
-    represents, the newest first."""
+    """The working groups `actor` convenes, or that an organisation `actor` represents convenes
+    or belongs to, the newest first."""
     if not getattr(actor, "is_authenticated", False):
         return WorkingGroup.objects.none()
     represented = role_scopes(actor, RoleAssignment.Role.REPRESENTATIVE, Organisation)
+    convened = WorkingGroup.convener_people.through.objects.filter(user_id=actor.pk)
+    joined = WorkingGroup.members.through.objects.filter(organisation_id__in=represented)
+    convened_by_theirs = WorkingGroup.convener_organisations.through.objects.filter(
+        organisation_id__in=represented
+    )
     return WorkingGroup.objects.filter(
-        Q(
-            pk__in=WorkingGroup.convener_people.through.objects.filter(user_id=actor.pk).values(
-                "workinggroup_id"
-            )
-        )
-        | Q(
-            pk__in=WorkingGroup.members.through.objects.filter(
-                organisation_id__in=represented
-            ).values("workinggroup_id")
-        )
-        | Q(
-            pk__in=WorkingGroup.convener_organisations.through.objects.filter(
-                organisation_id__in=represented
-            ).values("workinggroup_id")
-        )
+        Q(pk__in=convened.values("workinggroup_id"))
+        | Q(pk__in=joined.values("workinggroup_id"))
+        | Q(pk__in=convened_by_theirs.values("workinggroup_id"))
     ).order_by("-created_at", "-pk")

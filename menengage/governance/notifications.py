@@ -1,6 +1,7 @@
 """E-mails to body members about proposals, each in its reader's language, through the outbox
 (`core.mail`). Called after the transaction commits."""
 
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -60,8 +61,14 @@ def send_proposal_reminder(proposal):
 
 
 def send_decision(decision):
+    """To the body's members, and to whoever opened the proposal even if their seat has ended
+    since: the person who put the question always hears the answer."""
     proposal = decision.proposal
-    for person in selectors.body_members(proposal.body):
+    members = selectors.body_members(proposal.body)
+    recipients = members.model.objects.filter(
+        Q(pk__in=members.values("pk")) | Q(pk=proposal.opened_by_id, is_active=True)
+    )
+    for person in recipients:
         _to_member(
             kind="governance.decision",
             person=person,

@@ -6,6 +6,7 @@ This app sits above every other (it imports them; none imports it) and keeps no 
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ from menengage.members.selectors import (
     framework_unendorsed_by,
     organisations_represented_by,
 )
+from menengage.networks.models import Network
 
 # Items shown per section; the count says how many there are, the section's link shows all.
 SHOWN = 5
@@ -52,6 +54,8 @@ class Section:
     url: str = ""
     # Counts without details: confidential cases before a fresh second factor.
     hidden: str = ""
+    # (label, count) per network, scope or kind, where the work divides.
+    breakdown: list = field(default_factory=list)
 
 
 def _newest(queryset):
@@ -81,7 +85,17 @@ def _applications(actor):
         count,
         items,
         reverse("members:review_queue"),
+        breakdown=_per_network(queue) if count else [],
     )
+
+
+def _per_network(applications):
+    """(network name, applications) for each network with any, by name."""
+    counts = dict(
+        applications.order_by().values_list("membership__network").annotate(waiting=Count("pk"))
+    )
+    networks = Network.objects.filter(pk__in=counts).order_by("name_en")
+    return [(network.name, counts[network.pk]) for network in networks]
 
 
 def _cases(actor, details):
@@ -208,6 +222,8 @@ def _declarations(organisations):
 
 
 def _framework(organisations):
+    if not organisations:
+        return None
     rows = [
         (org, documents)
         for org, documents in framework_unendorsed_by(organisations=organisations)
@@ -222,8 +238,9 @@ def _framework(organisations):
             note=organisation.name,
         )
         for organisation, documents in rows
-        for document in sorted(documents, key=lambda doc: doc.in_force_from, reverse=True)
+        for document in documents
     ]
+    items.sort(key=lambda item: item.when, reverse=True)
     if not items:
         return None
     return Section(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import AuditEvent
 from menengage.governance import services
-from menengage.governance.models import Decision, Position, Proposal, Proxy
+from menengage.governance.models import Decision, Position, Proposal, Proxy, Term
 from menengage.testing.concurrency import concurrent_writers
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +250,17 @@ def test_two_positions_sent_at_once_leave_one(proposal, members):
         thread.join()
     assert errors == []
     assert Position.objects.filter(proposal=proposal, member=members[1]).count() == 1
+
+
+def test_the_opener_hears_the_outcome_after_their_seat_has_ended(
+    proposal, chair, members, django_capture_on_commit_callbacks
+):
+    Term.objects.filter(delegate=chair).update(
+        ends_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_close(proposal=proposal, now=later())
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == sorted(person.email for person in members)
+    assert chair.email in recipients
