@@ -413,6 +413,7 @@ def summary_table(results):
             lines.append(
                 f"  search         {query['query']:<16} {query['q'][:13]:<13} ours "
                 f"{query['ours_p50_ms']:>6} Wagtail {query['wagtail_p50_ms']:>7}  "
+                f"{'>=' if 'wagtail' in query.get('stopped_at_cap', []) else ''}"
                 f"x{query['ratio']}{'' if query['ratio'] > 1 else '  BEHIND'}"
             )
     lines.append(

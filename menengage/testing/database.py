@@ -61,10 +61,13 @@ def schema_key(engine):
     # INSTALLED_APPS and LANGUAGES (locales made by migrations) are in the settings file.
     digest.update((ROOT / "config" / "settings.py").read_bytes())
     # A new Django or Wagtail brings its own migrations.
+    # A set: the project's own egg-info is found twice when the checkout is on sys.path.
     packages = sorted(
-        f"{dist.metadata['Name']}=={dist.version}"
-        for dist in importlib.metadata.distributions()
-        if dist.metadata["Name"]
+        {
+            f"{dist.metadata['Name']}=={dist.version}"
+            for dist in importlib.metadata.distributions()
+            if dist.metadata["Name"]
+        }
     )
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()[:16]
