@@ -38,7 +38,7 @@ run: var/.ready ## Install, migrate, load the demo alliance; serve it and run a 
 	@echo "Demo staff sign-in: staff@menengage.example / menengage-demo (admin at /admin/)"
 	$(MENENGAGE) run
 
-test: $(BIN)/.installed ## Lint, migrations check, catalogues, suite on SQLite, API fuzzing, PostgreSQL, browser tests
+test: $(BIN)/.installed ## Lint, migrations, catalogues, suite on SQLite, API fuzzing, PostgreSQL, browsers (timed)
 	$(BIN)/python scripts/test_all.py
 
 lint: $(BIN)/.installed ## ruff lint and format check
@@ -49,7 +49,7 @@ fmt: $(BIN)/.installed ## Format and fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(BIN)/.installed ## Latency, throughput and page weight on the demo at --scale 10
+bench: $(BIN)/.installed ## Every page against the floor, search and directory against their peers (--scale 10)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/mail.py
 

@@ -4,7 +4,9 @@ Run by bench/run.py on each database it measures (`python bench/search_peer.py O
 DATABASE_URL set): indexes every resource into Wagtail's backend (the library's model seen
 through the bench-only proxy bench.peers.BenchResource), then times the same queries through
 the library's selector and through Wagtail, interleaved, in one process. Both sides do what
-their page does: a page of 20 results and the number of hits (the library also counts facets).
+their page does: a page of 20 results and the number of hits (the library also counts facets),
+over published resources only. A search still running after BENCH_SEARCH_CAP seconds is stopped
+and counted at the cap, so the ratio printed for it is a lower bound.
 """
 
 import json
@@ -24,6 +26,11 @@ QUERIES = {
     "three words": "positive parenting toolkit",
 }
 ROUNDS = int(os.environ.get("BENCH_SEARCH_ROUNDS", "20"))
+# A slow side stops a query's rounds early (after at least MIN_ROUNDS): seconds per query.
+SECONDS_PER_QUERY = float(os.environ.get("BENCH_SEARCH_SECONDS", "60"))
+MIN_ROUNDS = 3
+# One search that runs longer is stopped and counted as taking this long (a lower bound).
+CAP_SECONDS = float(os.environ.get("BENCH_SEARCH_CAP", "20"))
 PAGE = 20
 CHUNK = 1000
 
@@ -44,12 +51,29 @@ def index_into_wagtail(model, backend):
     return len(pks), time.perf_counter() - started
 
 
+def statement_cap(connection, seconds):
+    """Stop any one statement after `seconds`; returns the function that starts its clock."""
+    connection.ensure_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+        return lambda: None
+    deadline = [float("inf")]
+    # SQLite calls this every 100,000 virtual machine steps; a true answer interrupts.
+    connection.connection.set_progress_handler(lambda: time.perf_counter() > deadline[0], 100_000)
+
+    def start():
+        deadline[0] = time.perf_counter() + seconds
+
+    return start
+
+
 def main(out):
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
-    from django.db import connection
+    from django.db import OperationalError, connection
     from django.utils import translation
     from wagtail.search.backends import get_search_backend
 
@@ -71,18 +95,33 @@ def main(out):
         results = backend.search(q, published)
         return results.count(), [resource.pk for resource in results[:PAGE]]
 
+    start_clock = statement_cap(connection, CAP_SECONDS)
     rows = []
     for name, q in QUERIES.items():
         timings = {"ours": [], "wagtail": []}
-        hits = {}
-        for round_number in range(ROUNDS + 2):
+        hits, capped = {}, set()
+        began = time.perf_counter()
+        for round_number in range(ROUNDS + 1):
             for side, search in (("ours", ours), ("wagtail", wagtails)):
+                start_clock()
                 started = time.perf_counter()
-                hits[side], _page = search(q)
-                elapsed = (time.perf_counter() - started) * 1000
-                if round_number >= 2:  # the first two warm the caches of both
-                    timings[side].append(elapsed)
-        row = {"query": name, "q": q, "hits": hits}
+                try:
+                    hits[side], _page = search(q)
+                    elapsed = (time.perf_counter() - started) * 1000
+                except OperationalError:
+                    # Stopped at the cap: counted as the cap, so the ratio is a lower bound.
+                    capped.add(side)
+                    hits.setdefault(side, None)
+                    elapsed = CAP_SECONDS * 1000
+                timings[side].append(elapsed)
+            spent = time.perf_counter() - began
+            if round_number >= MIN_ROUNDS and spent > SECONDS_PER_QUERY or capped:
+                break
+        if len(timings["ours"]) > 1:
+            # The first round warmed the caches of both.
+            timings = {side: values[1:] for side, values in timings.items()}
+        row = {"query": name, "q": q, "hits": hits, "rounds": len(timings["ours"])}
+        row["stopped_at_cap"] = sorted(capped)
         for side, values in timings.items():
             row[f"{side}_p50_ms"] = round(statistics.median(values), 1)
             row[f"{side}_p95_ms"] = round(percentile(values, 0.95), 1)
@@ -91,7 +130,8 @@ def main(out):
         rows.append(row)
         print(
             f"  {name:<16} {q!r:<30} ours {row['ours_p50_ms']:>7} ms  wagtail "
-            f"{row['wagtail_p50_ms']:>7} ms  x{row['ratio']}  hits {hits}",
+            f"{row['wagtail_p50_ms']:>7} ms{' (cap)' if capped else ''}  x{row['ratio']}  "
+            f"hits {hits}",
             flush=True,
         )
     result = {"indexed": count, "index_seconds": round(took, 1), "queries": rows}

@@ -3,8 +3,9 @@
 Migrating from scratch costs 45 s per worker on an idle two-core machine (and minutes on a busy
 one), and the schema changes far less often than the tests run. So the first worker that needs
 a database migrates one (in a subprocess, as `menengage migrate` would) under a lock, keyed by a
-hash of everything that decides its contents: the migration files and the modules they import,
-the settings file, and the installed packages' versions. The others wait for it and reuse it.
+hash of everything that decides its contents: the migration files, the modules and data tables
+they read, the settings file, and the installed packages' versions. The others wait for it and
+reuse it.
 
 - SQLite: the migrated file is kept in var/test-cache/; each worker copies it to a file of its
   own (on /dev/shm when there is one, as fast as the in-memory database it replaces) and Django
@@ -58,13 +59,20 @@ def schema_key(engine):
         for source in (base.with_suffix(".py"), base / "__init__.py"):
             if source.exists():
                 digest.update(module.encode() + b"\0" + source.read_bytes())
+    # The tables data migrations read (countries.csv, terms.csv, gem_scale.json...).
+    for path in sorted((ROOT / "menengage").glob("*/data/**/*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     # INSTALLED_APPS and LANGUAGES (locales made by migrations) are in the settings file.
     digest.update((ROOT / "config" / "settings.py").read_bytes())
     # A new Django or Wagtail brings its own migrations.
+    # A set: the project's own egg-info is found twice when the checkout is on sys.path.
     packages = sorted(
-        f"{dist.metadata['Name']}=={dist.version}"
-        for dist in importlib.metadata.distributions()
-        if dist.metadata["Name"]
+        {
+            f"{dist.metadata['Name']}=={dist.version}"
+            for dist in importlib.metadata.distributions()
+            if dist.metadata["Name"]
+        }
     )
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()[:16]
@@ -108,7 +116,9 @@ def sqlite_migrated(key):
             for stale in CACHE.glob("sqlite-*.sqlite3"):
                 stale.unlink()
             partial = CACHE / f"sqlite-{key}.partial"
-            partial.unlink(missing_ok=True)
+            # What an interrupted build left: the file and its write-ahead log.
+            for leftover in CACHE.glob(f"{partial.name}*"):
+                leftover.unlink()
             _migrate(f"sqlite:///{partial}")
             os.replace(partial, built)
             _report(f"migrated {built.name} in {time.monotonic() - started:.1f} s")
