@@ -259,8 +259,10 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
     capped = False
     themes, regions = _vocabularies()
     if search.query_terms(q):
-        ranked = search.candidates(q)
-        capped = len(ranked) >= search.CANDIDATE_LIMIT
+        # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.
+        ranked = search.candidates(q, limit=search.CANDIDATE_LIMIT + 1)
+        capped = len(ranked) > search.CANDIDATE_LIMIT
+        ranked = ranked[: search.CANDIDATE_LIMIT]
         rows = _candidate_rows(
             ranked,
             {term.pk: term.code for term in themes},

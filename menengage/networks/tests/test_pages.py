@@ -66,3 +66,52 @@ def test_network_page_in_each_language(client):
 @pytest.mark.django_db
 def test_unknown_network_is_not_found(client):
     assert client.get("/en/networks/atlantis/").status_code == 404
+
+
+def directory_count(client, query):
+    """How many organisations the directory says it found for `query`."""
+    import re
+
+    html = client.get(f"/en/members/?{query}").content.decode()
+    return int(re.search(r'<h2 id="results">([\d,]+) organisations? found', html).group(1))
+
+
+@pytest.mark.django_db
+def test_member_count_is_what_the_directory_finds_for_the_network(client, staff):
+    from menengage.accounts.models import User
+    from menengage.members.services import organisation_register
+
+    kenya, africa = Network.objects.get(slug="kenya"), Network.objects.get(slug="africa")
+    uganda = Network.objects.get(slug="uganda")
+    active, lapsed = Membership.Status.ACTIVE, Membership.Status.LAPSED
+    for name, memberships in (
+        ("Nairobi Fathers", [(kenya, active)]),
+        ("Kisumu Youth", [(kenya, active), (africa, active)]),  # counted once
+        ("Mombasa Men", [(africa, active)]),  # a regional member
+        ("Kampala Men", [(uganda, active)]),
+        ("Nakuru Lapsed", [(kenya, lapsed)]),
+    ):
+        organisation_register(
+            actor=staff,
+            name=name,
+            slug=name.lower().replace(" ", "-"),
+            kind="ngo",
+            country_id="KE",
+            memberships=memberships,
+        )
+    # An individual member is not an organisation the directory can list.
+    person = User.objects.create_user(email="solo@example.org", password="x" * 16)
+    Membership.objects.create(
+        person=person, network=kenya, status=active, applied_on=timezone.localdate()
+    )
+
+    for slug, expected in (("kenya", 2), ("africa", 4), ("uganda", 1), ("alliance", 4)):
+        network = Network.objects.get(kind="global") if slug == "alliance" else None
+        slug = network.slug if network else slug
+        page = client.get(f"/en/networks/{slug}/").content.decode()
+        assert f'?network={slug}">{expected}</a>' in page, slug
+        assert directory_count(client, f"network={slug}") == expected, slug
+    assert directory_count(client, "region=africa") == 4
+    index = client.get("/en/networks/").content.decode()
+    assert '?network=africa">4 member organisations</a>' in index
+    assert "MenEngage Kenya</a> <small>(2)</small>" in index
