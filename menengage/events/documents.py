@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 from menengage.core.spreadsheets import cell_text
 
 
-def _vevent(event):
+def _vevent(event, join_url=""):
+    """One event's calendar entry; `join_url` only in a confirmed participant's own entry."""
     entry = icalendar.Event()
     entry.add("uid", f"event-{event.pk}@menengage")
     entry.add("summary", event.title)
@@ -26,23 +27,29 @@ def _vevent(event):
     place = ", ".join(filter(None, [event.venue, event.city]))
     if place:
         entry.add("location", place)
-    if event.description_en:
-        entry.add("description", event.description_en)
+    elif join_url:
+        entry.add("location", join_url)
+    description = "\n\n".join(filter(None, [join_url, event.description_en]))
+    if description:
+        entry.add("description", description)
+    if join_url:
+        # RFC 7986: calendars that know it show a "join" button.
+        entry.add("conference", join_url, parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     return entry
 
 
-def _calendar(events, name):
+def _calendar(events, name, join_url=""):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//MenEngage Alliance//Events//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(_vevent(event))
+        calendar.add_component(_vevent(event, join_url))
     return calendar.to_ical()
 
 
-def event_ics(event):
-    return _calendar([event], event.title)
+def event_ics(event, *, join_url=""):
+    return _calendar([event], event.title, join_url)
 
 
 def feed_ics(events):
