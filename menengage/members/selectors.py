@@ -240,6 +240,12 @@ def _directory_matching(filters, *, without=None):
     return organisations
 
 
+def organisation_list_for_network(*, network):
+    """The member organisations of `network`: exactly what the directory finds for it, and
+    what its member count counts (an active membership in it or a network below it)."""
+    return _directory_matching({"network": network.slug})
+
+
 def organisation_list_for_directory(*, filters, sort="name", full=False):
     """Organisations with an active membership matching `filters` (a mapping with the keys in
     DIRECTORY_FILTERS), sorted by `sort` (a key of DIRECTORY_SORTS), with their country and
@@ -407,7 +413,7 @@ def organisation_get_for_directory(*, slug=None, pk=None):
     )
     return (
         Organisation.objects.filter(Exists(_active_membership()))
-        .select_related("country")
+        .select_related("country", "logo")
         .prefetch_related(
             "themes",
             "age_groups",

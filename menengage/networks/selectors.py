@@ -3,6 +3,9 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from menengage.accounts.models import RoleAssignment
+from menengage.accounts.permissions import role_holders
+
 from .models import Network
 
 
@@ -86,6 +89,17 @@ def network_get(*, slug):
         .annotate(member_count=_member_organisations())
         .prefetch_related(Prefetch("children", queryset=children.order_by("name_en")))
         .get(slug=slug)
+    )
+
+
+def network_coordinator_contacts(*, network):
+    """The coordinators of `network` who published a contact, with only what they published:
+    name, pronouns, public e-mail and telephone. One query."""
+    coordinators = role_holders(RoleAssignment.Role.COORDINATOR, network)
+    return list(
+        coordinators.exclude(public_email="", public_phone="")
+        .order_by("name", "pk")
+        .values("name", "pronouns", "public_email", "public_phone")
     )
 
 

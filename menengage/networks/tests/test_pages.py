@@ -115,3 +115,32 @@ def test_member_count_is_what_the_directory_finds_for_the_network(client, staff)
     index = client.get("/en/networks/").content.decode()
     assert '?network=africa">4 member organisations</a>' in index
     assert "MenEngage Kenya</a> <small>(2)</small>" in index
+
+
+@pytest.mark.django_db
+def test_only_the_networks_coordinator_chooses_their_public_contact(
+    client, coordinator, outsider, staff
+):
+    from menengage.core.models import AuditEvent
+
+    assert client.get("/en/networks/kenya/contact/").status_code == 302  # to sign-in
+    client.force_login(outsider)
+    assert client.get("/en/networks/kenya/contact/").status_code == 404
+    client.force_login(coordinator)
+    assert client.get("/en/networks/uganda/contact/").status_code == 404
+    assert client.get("/en/networks/atlantis/contact/").status_code == 404
+    bad = client.post("/en/networks/kenya/contact/", {"public_email": "not an address"})
+    assert bad.status_code == 400
+    assert not AuditEvent.objects.filter(verb="user.public_contact").exists()
+
+    answer = client.post(
+        "/en/networks/kenya/contact/",
+        {"public_email": "Kenya@Example.org", "public_phone": "+254 700 000 000"},
+    )
+    assert answer.status_code == 302
+    client.logout()
+    page = client.get("/en/networks/kenya/").content.decode()
+    assert 'href="mailto:kenya@example.org"' in page and "+254 700 000 000" in page
+    assert coordinator.email not in page
+    event = AuditEvent.objects.get(verb="user.public_contact")
+    assert event.actor == coordinator and event.after["public_email"] == "kenya@example.org"
