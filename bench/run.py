@@ -261,8 +261,11 @@ def weight(port, path):
     html = gzip.decompress(body).decode() if encoding == "gzip" else body.decode()
     total = len(body)
     if not path.startswith("/api/"):
+        # A lazy image is not part of the first load: the browser fetches it when it nears
+        # the screen, and a <picture>'s sources are alternatives to its <img>, not additions.
+        eager = re.sub(r"<img\b[^>]*\bloading=\"lazy\"[^>]*>", "", html)
         assets = re.findall(
-            r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', html
+            r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"', eager
         )
         for asset in assets:
             _status, asset_body, _encoding = fetch(connection, asset)

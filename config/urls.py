@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,6 +17,7 @@ from menengage.communications.views import bounce_webhook, unsubscribe_one_click
 from menengage.core.crawlers import favicon, robots_txt
 from menengage.core.health import health
 
+RENDITION_CACHING = cache_control(max_age=31536000, public=True, immutable=True)
 # A sitemap file takes about a second to build: proxies and crawlers may keep it an hour.
 SITEMAP_CACHING = cache_control(max_age=3600, public=True)
 
@@ -35,6 +37,14 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("favicon.ico", favicon, name="favicon"),
+    # Image renditions (never the originals) are public and named by their content's hash:
+    # served here, cached for a year, until uploads move to object storage.
+    re_path(
+        r"^media/images/(?P<path>[\w.-]+)$",
+        RENDITION_CACHING(static_serve),
+        {"document_root": settings.MEDIA_ROOT / "images"},
+        name="image-rendition",
+    ),
     path("api/v1/", api.urls),
     # One sign-in for the site and both admins: theirs lead to it (accounts.views).
     path("admin/login/", admin_sign_in, {"home": "/admin/"}),

@@ -8,8 +8,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import SITE_LANGUAGES as LANGUAGES
 from playwright.sync_api import expect
+
+from conftest import SITE_LANGUAGES as LANGUAGES
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Where to find one record of each kind: a list page and the pattern of its records' links.
@@ -48,6 +49,10 @@ OTHER_PAGES = [
     "/en/accounts/password/reset/",
 ]
 NOT_FOUND = "/en/no-such-page-anywhere/"
+# Editorial pages: their addresses differ per language, found through their hreflang links.
+CONTENT_PAGES = ["/en/stories/", "/en/what-we-believe/", "/en/core-principles/"]
+STORY = r"/en/stories/[a-z0-9-]+/$"
+ALTERNATES = "links => links.map(link => [link.hreflang, new URL(link.href).pathname])"
 
 
 def _first_link(page, server, listing, pattern):
@@ -85,8 +90,25 @@ def every_template(server, browser, pages):
     found.append(f"{upcoming}register/")
     declaration = next(path for path in pages if re.fullmatch(RECORDS["declaration"][1], path))
     found.append(f"{declaration}endorse/")
+    found += CONTENT_PAGES
+    found.append(_first_link(page, server, "/en/stories/", STORY))
     context.close()
     return list(dict.fromkeys(found)) + [NOT_FOUND]
+
+
+@pytest.fixture(scope="module")
+def translated(server, browser, every_template):
+    """{English path: {language: path}} for the editorial pages, whose slugs are translated."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = {}
+    for path in every_template:
+        if path in CONTENT_PAGES or re.fullmatch(STORY, path):
+            page.goto(f"{server}{path}")
+            links = page.eval_on_selector_all("link[rel=alternate][hreflang]", ALTERNATES)
+            found[path] = dict(links)
+    context.close()
+    return found
 
 
 @pytest.fixture
@@ -177,13 +199,14 @@ def axe_pages(browser):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [320, 1280])
 def test_axe_finds_no_wcag_violation_on_any_public_template(
-    server, axe_pages, every_template, width, language
+    server, axe_pages, every_template, translated, width, language
 ):
     axe = Axe()
     page = axe_pages[width]
     found = []
     for path in every_template:
-        response = page.goto(f"{server}{path.replace('/en/', f'/{language}/', 1)}")
+        address = translated.get(path, {}).get(language) or path.replace("/en/", f"/{language}/", 1)
+        response = page.goto(f"{server}{address}")
         assert response.status == (404 if path == NOT_FOUND else 200), page.url
         found.extend(_violations(axe, page))
     assert found == [], "\n".join(map(str, found))

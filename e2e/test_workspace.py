@@ -4,8 +4,9 @@ reader who is signed out: sign in, give the code, land on the page in the mail's
 
 import sqlite3
 
-from conftest import DEMO_PASSWORD, next_totp_code
 from playwright.sync_api import expect
+
+from conftest import DEMO_PASSWORD, next_totp_code
 
 REPRESENTATIVE = "declarations.rep@menengage.example"
 COORDINATOR = "coordinator.kenya@menengage.example"

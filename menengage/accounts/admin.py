@@ -19,7 +19,10 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [RoleAssignmentInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["name", "pronouns", "language"]}),
+        (
+            _("Profile"),
+            {"fields": ["name", "pronouns", "language", "public_email", "public_phone"]},
+        ),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

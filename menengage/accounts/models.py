@@ -39,6 +39,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Empty unless the person chose to publish them: shown on the pages of the networks they
+    # coordinate, never the sign-in address.
+    public_email = models.EmailField(
+        _("public e-mail address"),
+        blank=True,
+        help_text=_(
+            "Shown on the pages of the networks you coordinate. Leave empty to keep it private."
+        ),
+    )
+    public_phone = models.CharField(
+        _("public telephone"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Shown on the pages of the networks you coordinate. Leave empty to keep it private."
+        ),
+    )
 
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(

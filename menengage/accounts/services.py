@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from menengage.core.audit import audit_record
+from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import NotPermitted
 from menengage.core.throttle import attempt_count, attempt_refund, attempts_clear
 
@@ -31,6 +31,23 @@ def role_assign(*, user, role, scope=None, actor):
             after={"user": user.email, "role": role, "scope": str(scope) if scope else None},
         )
     return assignment
+
+
+@transaction.atomic
+def user_public_contact_update(*, user, actor, public_email="", public_phone=""):
+    """A person chooses what contact to publish beside their name on the pages of the networks
+    they coordinate (empty keeps it private). Only the person themself may. Records
+    `user.public_contact` with the values before and after."""
+    if getattr(actor, "pk", None) != user.pk:
+        raise NotPermitted("Only the person themself can publish their contact.")
+    changes = {"public_email": public_email.strip().lower(), "public_phone": public_phone.strip()}
+    before = snapshot(user, changes)
+    for field, value in changes.items():
+        setattr(user, field, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(changes))
+    audit_record(actor=actor, verb="user.public_contact", target=user, before=before, after=changes)
+    return user
 
 
 def _account_key(email):

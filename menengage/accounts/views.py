@@ -77,6 +77,10 @@ class SignInView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return _workspace()
 
+    def get_context_data(self, **kwargs):
+        # Django's sign-in view names the site after the request's host ("localhost:8000").
+        return {**super().get_context_data(**kwargs), "site_name": settings.WAGTAIL_SITE_NAME}
+
     def form_valid(self, form):
         user = form.get_user()
         if needs_two_factor(user):

@@ -26,9 +26,9 @@ from menengage.core.models import Country, Term
 from menengage.core.translation import active_language, translated_order
 from menengage.library.models import Resource
 from menengage.members.models import Organisation
-from menengage.members.selectors import map_countries
+from menengage.members.selectors import map_countries, organisation_list_for_network
 from menengage.networks.models import Network
-from menengage.networks.selectors import region_slug_for_country
+from menengage.networks.selectors import networks_within, region_slug_for_country
 
 from .models import Activity, Consultation, Reach, WorkingGroup
 
@@ -126,6 +126,29 @@ def activity_list(*, filters):
         _matching(filters)
         .prefetch_related(Prefetch("lead", queryset=_organisation_refs()), "countries", "themes")
         .order_by("-starts_on", "-pk")
+    )
+
+
+def activity_list_recent_for(*, organisation=None, network=None, limit=5):
+    """The latest activities led or joined by `organisation`, or by the member organisations of
+    `network` (or marked with it), latest start first, at most `limit`: one query."""
+    activities = Activity.objects.exclude(status=Activity.Status.CANCELLED)
+    if organisation is not None:
+        partner = Activity.partners.through.objects.filter(
+            activity=OuterRef("pk"), organisation=organisation
+        )
+        activities = activities.filter(Q(lead=organisation) | Exists(partner))
+    if network is not None:
+        members = organisation_list_for_network(network=network).values("pk")
+        marked = Activity.networks.through.objects.filter(
+            activity=OuterRef("pk"), network__in=networks_within(pk=network.pk)
+        )
+        activities = activities.filter(Q(lead__in=members) | Exists(marked))
+    # The lead in the same query, without its long texts: one query for the whole section.
+    return list(
+        activities.select_related("lead")
+        .defer("lead__description", "lead__search_text")
+        .order_by("-starts_on", "-pk")[:limit]
     )
 
 

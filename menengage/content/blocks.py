@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
 
 class MilestoneBlock(blocks.StructBlock):
@@ -33,6 +34,23 @@ class PrincipleBlock(blocks.StructBlock):
         template = "content/blocks/principle.html"
 
 
+class PictureBlock(blocks.StructBlock):
+    """A picture with the text a screen reader says in its place, and an optional caption."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Picture")
+        template = "content/blocks/picture.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), template="content/blocks/heading.html")
     paragraph = blocks.RichTextBlock(
@@ -40,3 +58,4 @@ class BodyBlock(blocks.StreamBlock):
     )
     milestone = MilestoneBlock()
     quote = QuoteBlock()
+    picture = PictureBlock()

@@ -31,6 +31,14 @@ class SitePage(Page):
         context.update(page_translation_context(self, request))
         return context
 
+    @property
+    def first_picture(self):
+        """The image of the body's first picture, for the page's social preview; or None."""
+        for block in getattr(self, "body", None) or []:
+            if block.block_type == "picture":
+                return block.value["image"]
+        return None
+
 
 class HomePage(SitePage):
     """The Alliance's home page, with live figures computed from the data."""
@@ -104,6 +112,7 @@ class StoryPage(SitePage):
         [
             ("paragraph", blocks.RichTextBlock(features=["bold", "italic", "link"])),
             ("quote", BodyBlock.base_blocks["quote"]),
+            ("picture", BodyBlock.base_blocks["picture"]),
         ],
         blank=True,
         verbose_name=_("body"),

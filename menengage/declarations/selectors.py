@@ -49,6 +49,16 @@ def declaration_get(*, slug, full=True):
     return declarations.get(slug=slug)
 
 
+def declarations_signed_by(*, organisation):
+    """The declarations `organisation` has signed (a confirmed endorsement), latest first."""
+    endorsements = Endorsement.objects.filter(
+        organisation=organisation,
+        kind=Endorsement.Kind.ORGANISATION,
+        status=Endorsement.Status.CONFIRMED,
+    )
+    return list(endorsements.select_related("declaration").order_by("-confirmed_at", "-pk")[:20])
+
+
 def declaration_current_version(declaration):
     """The newest version: the adopted text once the declaration is adopted."""
     versions = getattr(declaration, "all_versions", None)

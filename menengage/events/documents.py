@@ -17,19 +17,24 @@ from menengage.core.pdf_text import draw_centred, font_name, register_fonts
 from menengage.core.spreadsheets import cell_text
 
 
-def _translated(entry, name, text):
+def _translated(entry, name, text, *, before=""):
     """`name` (SUMMARY, DESCRIPTION) in the active language, marked with the language it is
     really in, and the text in every other language written as `X-<NAME>;LANGUAGE=xx`
-    (the standard allows one SUMMARY per event; calendars ignore what they do not know)."""
+    (the standard allows one SUMMARY per event; calendars ignore what they do not know).
+    `before` (a participant's join link) leads the main text only."""
     if not text:
+        if before:
+            entry.add(name, before)
         return
-    entry.add(name, str(text), parameters={"LANGUAGE": text.language})
+    main = "\n\n".join(filter(None, [before, str(text)]))
+    entry.add(name, main, parameters={"LANGUAGE": text.language})
     for code, other in text.items():
         if code != text.language:
             entry.add(f"X-MENENGAGE-{name.upper()}", other, parameters={"LANGUAGE": code})
 
 
-def _vevent(event):
+def _vevent(event, join_url=""):
+    """One event's calendar entry; `join_url` only in a confirmed participant's own entry."""
     entry = icalendar.Event()
     entry.add("uid", f"event-{event.pk}@menengage")
     _translated(entry, "summary", event.title)
@@ -41,22 +46,27 @@ def _vevent(event):
     place = ", ".join(filter(None, [event.venue, event.city]))
     if place:
         entry.add("location", place)
-    _translated(entry, "description", event.description)
+    elif join_url:
+        entry.add("location", join_url)
+    _translated(entry, "description", event.description, before=join_url)
+    if join_url:
+        # RFC 7986: calendars that know it show a "join" button.
+        entry.add("conference", join_url, parameters={"VALUE": "URI", "FEATURE": "VIDEO"})
     return entry
 
 
-def _calendar(events, name):
+def _calendar(events, name, join_url=""):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//MenEngage Alliance//Events//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(_vevent(event))
+        calendar.add_component(_vevent(event, join_url))
     return calendar.to_ical()
 
 
-def event_ics(event):
-    return _calendar([event], str(event.title))
+def event_ics(event, *, join_url=""):
+    return _calendar([event], str(event.title), join_url)
 
 
 def feed_ics(events):

@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -104,6 +104,18 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("organisers"), blank=True, related_name="+"
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
+    # Shown only to confirmed participants (events.permissions.can_see_join_link): never in
+    # the public page, calendar feed or API.
+    join_url = models.URLField(
+        _("link to join online"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["https"])],
+        help_text=_(
+            "The meeting link for online and hybrid events (https). Only participants whose "
+            "place is confirmed see it."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     participants_reported = models.PositiveIntegerField(
         _("participants (reported)"),
@@ -143,6 +155,10 @@ class Event(models.Model):
             raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
         if self.mode != self.Mode.ONLINE and not self.venue:
             raise ValidationError({"venue": _("An event held in person needs a venue.")})
+        if self.mode == self.Mode.IN_PERSON and self.join_url:
+            raise ValidationError(
+                {"join_url": _("An event held only in person has no link to join online.")}
+            )
 
 
 class Registration(models.Model):

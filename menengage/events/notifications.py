@@ -17,6 +17,7 @@ def _links(registration):
         ),
         "page": reverse_lazy("events:registration", args=[registration.key]),
         "cancel": reverse_lazy("events:cancel", args=[registration.key]),
+        "calendar": reverse_lazy("events:registration_ics", args=[registration.key]),
         "certificate": reverse_lazy(
             "events:certificate", args=[registration_token(registration, CERTIFICATE_SALT)]
         ),
@@ -37,6 +38,10 @@ def _about(registration, *, kind, subject, template):
             "registration": registration,
             "event": registration.event,
             "links": _links(registration),
+            # The mailbox is the participant's: a confirmed place gets the link in the mail.
+            "join_url": registration.event.join_url
+            if registration.status == registration.Status.CONFIRMED
+            else "",
         },
     )
 

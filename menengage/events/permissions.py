@@ -64,6 +64,20 @@ def can_register(user, event):
     return True
 
 
+def can_see_join_link(registration):
+    """The link to join an online event is for participants whose place is confirmed and whose
+    address is confirmed (an account's always is): not the waiting list, a pending request, a
+    cancelled or declined registration, nor someone registered for another event."""
+    from .models import Registration
+
+    return bool(
+        registration is not None
+        and registration.event.join_url
+        and registration.status == Registration.Status.CONFIRMED
+        and registration.email_confirmed_at is not None
+    )
+
+
 def can_review(user, review):
     return getattr(user, "pk", None) is not None and review.reviewer_id == user.pk
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from menengage.accounts.models import RoleAssignment
 from menengage.accounts.permissions import is_secretariat, role_scopes
 from menengage.networks.models import Network
+from menengage.networks.selectors import networks_within
 
 from .models import Call, Event, Registration, Review, Session, Submission
 from .permissions import can_manage_call, can_see_event, is_organiser
@@ -38,6 +39,17 @@ def event_list(*, filters=None, when="upcoming", now=None):
         slug = filters["network"]
         events = events.filter(Q(network__slug=slug) | Q(network__parent__slug=slug))
     return events
+
+
+def event_list_for_network(*, network, limit=5, now=None):
+    """The next published events organised by `network` or a network below it, soonest first,
+    at most `limit`: one query."""
+    now = now or timezone.now()
+    return list(
+        _published()
+        .filter(network__in=networks_within(pk=network.pk), ends_at__gte=now)
+        .order_by("starts_at")[:limit]
+    )
 
 
 def event_years():
@@ -99,6 +111,17 @@ def registration_list_for(*, event, actor):
     if not is_organiser(actor, event):
         raise PermissionError
     return event.registrations.select_related("country").order_by("registered_at", "id")
+
+
+def registration_confirmed_for(*, event, actor):
+    """`actor`'s confirmed registration for `event` (made while signed in), or None."""
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    return (
+        event.registrations.filter(user=actor, status=Registration.Status.CONFIRMED)
+        .order_by("-registered_at")
+        .first()
+    )
 
 
 def registration_by_key(*, key):

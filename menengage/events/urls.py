@@ -9,6 +9,7 @@ urlpatterns = [
     path("feed.ics", views.event_feed, name="feed"),
     path("organiser/", views.organiser_home, name="organiser"),
     path("registration/<uuid:key>/", views.registration_detail, name="registration"),
+    path("registration/<uuid:key>/event.ics", views.registration_ics, name="registration_ics"),
     path("registration/<uuid:key>/qr.svg", views.registration_qr, name="qr"),
     path("registration/<uuid:key>/cancel/", views.registration_cancel, name="cancel"),
     path("confirm/<str:token>/", views.registration_confirm, name="confirm"),

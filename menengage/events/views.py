@@ -31,7 +31,13 @@ from .forms import (
     SubmissionForm,
 )
 from .models import Event, Registration, Review, Submission
-from .permissions import can_manage_call, can_register, is_organiser, organises_any
+from .permissions import (
+    can_manage_call,
+    can_register,
+    can_see_join_link,
+    is_organiser,
+    organises_any,
+)
 
 # Zones offered in the "show times in" menu; any IANA name also works through ?tz=.
 COMMON_ZONES = (
@@ -134,8 +140,11 @@ def event_feed(request):
 
 def event_detail(request, slug):
     event = _event(request, slug)
+    registration = selectors.registration_confirmed_for(event=event, actor=request.user)
     context = {
         "event": event,
+        "join_url": event.join_url if can_see_join_link(registration) else "",
+        "registration": registration,
         "zone": visitor_zone(request, event.time_zone),
         "places": selectors.event_places(event=event),
         "organiser": is_organiser(request.user, event),
@@ -149,6 +158,21 @@ def event_ics(request, slug):
     event = _event(request, slug)
     response = HttpResponse(documents.event_ics(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def registration_ics(request, key):
+    """The registrant's own calendar entry: the public one, with the link to join online once
+    their place is confirmed."""
+    registration = _registration(key)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404
+    join_url = registration.event.join_url if can_see_join_link(registration) else ""
+    response = HttpResponse(
+        documents.event_ics(registration.event, join_url=join_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
     return response
 
 
@@ -168,6 +192,9 @@ def event_programme(request, slug):
 @require_http_methods(["GET", "POST"])
 def registration_create(request, slug):
     event = _event(request, slug)
+    if not can_register(request.user, event):
+        # Said before the form, not after someone has filled it in.
+        return _render(request, "events/registration_members_only.html", {"event": event}, 403)
     user = request.user if request.user.is_authenticated else None
     initial = {"language": get_language()}
     if user:
@@ -204,6 +231,7 @@ def registration_detail(request, key):
     registration = _registration(key)
     context = {
         "registration": registration,
+        "join_url": registration.event.join_url if can_see_join_link(registration) else "",
         "event": registration.event,
         "zone": visitor_zone(request, registration.event.time_zone),
     }

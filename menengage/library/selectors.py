@@ -14,6 +14,7 @@ from django.db.models.functions import Substr
 
 from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.models import Term
+from menengage.members.selectors import organisation_list_for_network
 from menengage.networks.models import Network
 
 from . import search
@@ -259,8 +260,10 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
     capped = False
     themes, regions = _vocabularies()
     if search.query_terms(q):
-        ranked = search.candidates(q)
-        capped = len(ranked) >= search.CANDIDATE_LIMIT
+        # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.
+        ranked = search.candidates(q, limit=search.CANDIDATE_LIMIT + 1)
+        capped = len(ranked) > search.CANDIDATE_LIMIT
+        ranked = ranked[: search.CANDIDATE_LIMIT]
         rows = _candidate_rows(
             ranked,
             {term.pk: term.code for term in themes},
@@ -345,6 +348,20 @@ def resource_list_newest(*, limit=30):
         .select_related("publisher")
         .defer("text")
         .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def resource_list_published_by(*, organisation=None, network=None, limit=5):
+    """The newest published resources of `organisation`, or of the member organisations of
+    `network`, at most `limit`: one query."""
+    resources = Resource.objects.filter(status=Resource.Status.PUBLISHED)
+    if organisation is not None:
+        resources = resources.filter(publisher=organisation)
+    if network is not None:
+        members = organisation_list_for_network(network=network).values("pk")
+        resources = resources.filter(publisher__in=members)
+    return list(
+        resources.select_related("publisher").defer("text").order_by("-published_on", "-id")[:limit]
     )
 
 

@@ -98,7 +98,11 @@ class OrganisationFilters(Schema):
     )
     region: str | None = Field(None, description="Slug of a regional network")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 country code")
-    network: str | None = Field(None, description="Slug of a network the member belongs to")
+    network: str | None = Field(
+        None,
+        description="Slug of a network: its members and those of the networks below it, "
+        "as the network's member_count",
+    )
     kind: OrganisationKind | None = None
     theme: str | None = Field(None, description="Code of a theme term")
     language: str | None = Field(None, description="Code of a working-language term")

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record
+from menengage.core.demo_pictures import logo_image
 from menengage.core.models import Term
 from menengage.networks.models import Network
 
@@ -185,6 +186,9 @@ def _tag(rng, organisations):
         )
 
 
+DEMO_LOGOS = 12
+
+
 def load(demo):
     """Bulk-created for speed at --scale 10; one audit event records the load."""
     rng = demo.random
@@ -220,6 +224,10 @@ def load(demo):
         )
         placements.append(network)
     Organisation.objects.bulk_create(organisations, batch_size=1000)
+    # A few drawn logos: enough to see them on pages, few enough to keep the demo quick.
+    for number, organisation in enumerate(organisations[:DEMO_LOGOS]):
+        logo = logo_image(f"{organisation.name} logo", seed=number)
+        Organisation.objects.filter(pk=organisation.pk).update(logo=logo)
     _tag(rng, organisations)
     memberships = []
     for organisation, network in zip(organisations, placements, strict=True):

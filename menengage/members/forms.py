@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import TEXT_MAX_LENGTH
 from menengage.core.forms import CountryChoiceField, ModelMultipleChoiceField
+from menengage.core.images import ImageRefused, check_image
 from menengage.core.models import Term
 from menengage.core.translation import active_language
 
@@ -149,6 +150,24 @@ class OrganisationProfileForm(forms.ModelForm):
             "works_with_womens_rights",
             "themes",
         ]
+
+    logo_upload = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("A JPEG, PNG or WebP picture of at most 5 MB. It replaces the current logo."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    def clean_logo_upload(self):
+        """Checked here for a message beside the field; the service checks it again."""
+        upload = self.cleaned_data.get("logo_upload")
+        if upload:
+            try:
+                check_image(upload)
+            except ImageRefused as refused:
+                raise forms.ValidationError(str(refused)) from refused
+        return upload
 
 
 class WithdrawForm(forms.Form):

@@ -72,6 +72,16 @@ class Organisation(models.Model):
         related_name="+",
         limit_choices_to={"vocabulary": Term.Vocabulary.LANGUAGE},
     )
+    # A Wagtail image, so the page serves it as small WebP/AVIF renditions; uploaded through
+    # members.services.organisation_update, which checks it by its content.
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     works_with_womens_rights = models.BooleanField(
         _("works with women's rights organisations"), default=False
     )

@@ -23,6 +23,7 @@ from menengage.core.translation import (
     translated_order,
 )
 from menengage.networks.models import Network
+from menengage.networks.selectors import networks_within
 
 from .models import Application, FrameworkDocument, Membership, Organisation
 
@@ -227,13 +228,13 @@ def _directory_matching(filters, *, without=None):
     if country := active.get("country"):
         organisations = organisations.filter(country_id=country.upper())
     if region := active.get("region"):
-        in_region = Q(network__slug=region, network__kind=Network.Kind.REGIONAL) | Q(
-            network__parent__slug=region, network__parent__kind=Network.Kind.REGIONAL
+        in_region = networks_within(slug=region, kind=Network.Kind.REGIONAL)
+        organisations = organisations.filter(
+            Exists(_active_membership().filter(network__in=in_region))
         )
-        organisations = organisations.filter(Exists(_active_membership().filter(in_region)))
     if network := active.get("network"):
         organisations = organisations.filter(
-            Exists(_active_membership().filter(network__slug=network))
+            Exists(_active_membership().filter(network__in=networks_within(slug=network)))
         )
     for key, field in (("theme", "themes"), ("language", "languages")):
         if code := active.get(key):
@@ -242,6 +243,12 @@ def _directory_matching(filters, *, without=None):
                 Exists(links.filter(organisation=OuterRef("pk"), term__code=code))
             )
     return organisations
+
+
+def organisation_list_for_network(*, network):
+    """The member organisations of `network`: exactly what the directory finds for it, and
+    what its member count counts (an active membership in it or a network below it)."""
+    return _directory_matching({"network": network.slug})
 
 
 def organisation_list_for_directory(*, filters, sort="name", full=False):
@@ -292,6 +299,12 @@ def _region_counts(organisations):
     )
 
 
+def _filters_key(filters):
+    """A short cache key for a combination of directory filters (empty ones ignored)."""
+    chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
+    return hashlib.sha256(chosen.encode()).hexdigest()
+
+
 def _directory_facet_counts(filters):
     """{facet: {value: count}} under `filters`, kept for a minute.
 
@@ -299,8 +312,7 @@ def _directory_facet_counts(filters):
     itself, so they are cached per combination of filters; a new member shows in the list at
     once and in the counts within DIRECTORY_FACETS_CACHE_SECONDS.
     """
-    chosen = json.dumps(sorted((key, value) for key, value in filters.items() if value))
-    key = f"directory-facets:{hashlib.sha256(chosen.encode()).hexdigest()}"
+    key = f"directory-facets:{_filters_key(filters)}"
     counts = caches["fragments"].get(key)
     if counts is None:
         counts = {
@@ -383,7 +395,7 @@ def organisation_directory_places():
     networks = Network.objects.filter(
         Exists(
             Membership.objects.filter(
-                network=OuterRef("pk"),
+                network__in=networks_within(pk=OuterRef(OuterRef("pk"))),
                 status=Membership.Status.ACTIVE,
                 organisation__isnull=False,
             )
@@ -408,7 +420,7 @@ def organisation_get_for_directory(*, slug=None, pk=None):
     )
     return (
         Organisation.objects.filter(Exists(_active_membership()))
-        .select_related("country")
+        .select_related("country", "logo")
         .prefetch_related(
             "themes",
             "age_groups",
@@ -441,26 +453,26 @@ class MapCountry(NamedTuple):
     longitude: float | None
 
 
-def member_map(*, network=None):
-    """Active member organisations per country, by country name in the active language, with
-    each country's code and map position (None for the few countries without one).
+def member_map(*, filters=None, network=None):
+    """Member organisations per country, by country name in the active language, with each
+    country's code and map position (None for the few countries without one).
 
-    With `network`, only organisations with an active membership in it or in a network below
-    it (its country networks, or for the global alliance every network). One aggregate query
-    and one for the countries, cached per language and network for MEMBER_MAP_CACHE_SECONDS.
+    The map shows what the directory finds: every filter of `filters` (the directory's) but
+    the country, which the map itself chooses. `network` is short for the network filter (a
+    network and those below it, as its member count). One aggregate query and one for the
+    countries, cached per language and filters for MEMBER_MAP_CACHE_SECONDS.
     """
+    filters = dict(filters or {})
+    if network is not None:
+        filters["network"] = network.slug
+    filters.pop("country", None)
     language = active_language()
-    key = f"member-map:{language}:{network.pk if network else 'all'}"
+    key = f"member-map:{language}:{_filters_key(filters)}"
     countries = caches["fragments"].get(key)
     if countries is not None:
         return countries
-    memberships = _active_membership()
-    if network is not None:
-        memberships = memberships.filter(
-            Q(network=network) | Q(network__parent=network) | Q(network__parent__parent=network)
-        )
     counts = dict(
-        Organisation.objects.filter(Exists(memberships))
+        _directory_matching(filters)
         .values_list("country_id")
         .annotate(count=Count("pk"))
         .order_by()

@@ -18,6 +18,7 @@ from menengage.accounts.permissions import has_role, is_secretariat
 from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.images import check_image
 from menengage.core.models import Country, Term
 from menengage.core.throttle import limit_exceeded
 from menengage.core.translation import Translation, site_languages
@@ -497,17 +498,32 @@ def _represents(actor, organisation):
     )
 
 
+def _logo_image(organisation, upload):
+    """A Wagtail image of `upload`, checked by its content, named after the organisation."""
+    from wagtail.images import get_image_model
+
+    extension = check_image(upload)
+    upload.name = f"{slugify(organisation.slug or organisation.name)[:60] or 'logo'}.{extension}"
+    image = get_image_model()(title=organisation.name[:255], file=upload)
+    image.full_clean(exclude=["collection", "uploaded_by_user"])
+    image.save()
+    return image
+
+
 @transaction.atomic
-def organisation_update(*, organisation, actor, themes=None, **changes):
-    """A representative (or staff) edits the organisation's public profile.
+def organisation_update(*, organisation, actor, themes=None, logo_upload=None, **changes):
+    """A representative (or staff) edits the organisation's public profile, and may upload a
+    logo (`logo_upload`: JPEG, PNG or WebP, checked by core.images) or remove it (`logo=None`).
 
     Records `organisation.update` with the changed fields before and after.
     """
     if not _represents(actor, organisation):
         raise NotPermitted(_("Only the organisation's representatives can edit its profile."))
-    unknown = set(changes) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    unknown = set(changes) - set(PROFILE_FIELDS) - {"logo"}
+    if unknown or changes.get("logo") is not None:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown)) or 'logo'}")
+    if logo_upload is not None:
+        changes["logo"] = _logo_image(organisation, logo_upload)
     before = snapshot(organisation, changes)
     for field, value in changes.items():
         setattr(organisation, field, value)
@@ -517,7 +533,11 @@ def organisation_update(*, organisation, actor, themes=None, **changes):
     if themes is not None:
         organisation.themes.set(themes)
     audit_record(
-        actor=actor, verb="organisation.update", target=organisation, before=before, after=changes
+        actor=actor,
+        verb="organisation.update",
+        target=organisation,
+        before=before,
+        after=snapshot(organisation, changes),
     )
     return organisation
 

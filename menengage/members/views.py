@@ -214,14 +214,20 @@ def portal_endorse(request, slug, document_pk):
 @require_http_methods(["GET", "POST"])
 def portal_edit(request, slug):
     organisation = _represented(request, slug)
-    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    form = OrganisationProfileForm(
+        request.POST or None, request.FILES or None, instance=organisation
+    )
     if request.method == "POST" and form.is_valid():
         changes = {field: form.cleaned_data[field] for field in form.changed_data}
         themes = changes.pop("themes", None)
+        logo_upload = changes.pop("logo_upload", None)
+        if changes.pop("remove_logo", False) and not logo_upload:
+            changes["logo"] = None
         services.organisation_update(
             organisation=Organisation.objects.get(pk=organisation.pk),
             actor=request.user,
             themes=themes,
+            logo_upload=logo_upload,
             **changes,
         )
         return redirect("members:portal")

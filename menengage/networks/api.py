@@ -37,7 +37,10 @@ class NetworkOut(Schema):
     host_organisation: str
     website: str
     is_forming: bool
-    member_count: int
+    member_count: int = Field(
+        description="Member organisations in the network or a network below it: what "
+        "/api/v1/organisations?network=<slug> lists"
+    )
     url: str
 
     @staticmethod

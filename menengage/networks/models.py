@@ -38,6 +38,11 @@ class Network(models.Model):
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     host_organisation = models.CharField(_("host organisation"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
+    priorities = TranslatedField(
+        _("priorities"),
+        blank=True,
+        help_text=_("What the network works on now, one priority per line."),
+    )
     is_forming = models.BooleanField(
         _("forming"), default=False, help_text=_("A network that is being set up.")
     )

@@ -3,34 +3,56 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from menengage.accounts.models import RoleAssignment
+from menengage.accounts.permissions import role_holders
 from menengage.core.translation import translated_order, translated_search
 
 from .models import Network
 
 
-def _active_members():
-    """A per-network count of active memberships, as a correlated subquery.
+def networks_within(**lookup):
+    """The ids of the networks matching `lookup` and of every network below them.
 
-    Memberships point at networks; the model is reached through the reverse relation so this
-    app need not import the members app (imports point members -> networks, never back). A
-    subquery on the (network, status) index stays fast where a JOIN with GROUP BY over every
-    membership did not (68 ms for the API list at --scale 10).
+    A network's members are those of the network itself and of the networks under it: a
+    region's include its country networks', the Alliance's include everyone's. The hierarchy
+    is three levels deep (global, regional, country), so two parent steps reach every network
+    below. This is the one definition of "in a network" that member counts, the directory's
+    network and region filters and the member map share.
+    """
+    within = Q()
+    for prefix in ("", "parent__", "parent__parent__"):
+        within |= Q(**{f"{prefix}{key}": value for key, value in lookup.items()})
+    return Network.objects.filter(within).order_by().values("pk")
+
+
+def _member_organisations():
+    """A per-network count of member organisations (an active membership in the network or a
+    network below it, each organisation once), as a correlated subquery.
+
+    Exactly what the directory finds when filtered by the network. Memberships are reached
+    through the reverse relation so this app need not import the members app (imports point
+    members -> networks, never back). The networks below come from the small network table,
+    so the count reads the (network, status) index rather than joining every membership.
     """
     membership = Network._meta.get_field("memberships").related_model
     counts = (
-        membership.objects.filter(network=OuterRef("pk"), status="active")
+        membership.objects.filter(
+            network__in=networks_within(pk=OuterRef(OuterRef("pk"))),
+            status="active",
+            organisation__isnull=False,
+        )
         .order_by()
-        .values("network")
-        .annotate(count=Count("pk"))
+        .values("status")  # a single group: the filter fixes the status
+        .annotate(count=Count("organisation", distinct=True))
         .values("count")
     )
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def network_list(*, kind=None, region=None, search=None, ordering="name"):
-    """Networks with their country and parent, filtered and sorted, with active member counts."""
+    """Networks with their country and parent, filtered and sorted, with member counts."""
     networks = Network.objects.select_related("country", "parent").annotate(
-        member_count=_active_members()
+        member_count=_member_organisations()
     )
     if kind:
         networks = networks.filter(kind=kind)
@@ -45,14 +67,14 @@ def network_list(*, kind=None, region=None, search=None, ordering="name"):
 
 
 def network_list_by_region():
-    """The regional networks, each with its country networks and their active member counts."""
+    """The regional networks, each with its country networks and their member counts."""
     countries = Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("country")
-    countries = countries.annotate(member_count=_active_members()).order_by(
+    countries = countries.annotate(member_count=_member_organisations()).order_by(
         translated_order("name")
     )
     return (
         Network.objects.filter(kind=Network.Kind.REGIONAL)
-        .annotate(member_count=_active_members(), country_network_count=Count("children"))
+        .annotate(member_count=_member_organisations(), country_network_count=Count("children"))
         .prefetch_related(Prefetch("children", queryset=countries, to_attr="country_networks"))
         .order_by("is_forming", translated_order("name"))
     )
@@ -60,14 +82,27 @@ def network_list_by_region():
 
 def network_get(*, slug):
     """One network with its parent and its child networks; raises Network.DoesNotExist."""
-    children = Network.objects.select_related("country").annotate(member_count=_active_members())
+    children = Network.objects.select_related("country").annotate(
+        member_count=_member_organisations()
+    )
     return (
         Network.objects.select_related("country", "parent")
-        .annotate(member_count=_active_members())
+        .annotate(member_count=_member_organisations())
         .prefetch_related(
             Prefetch("children", queryset=children.order_by(translated_order("name")))
         )
         .get(slug=slug)
+    )
+
+
+def network_coordinator_contacts(*, network):
+    """The coordinators of `network` who published a contact, with only what they published:
+    name, pronouns, public e-mail and telephone. One query."""
+    coordinators = role_holders(RoleAssignment.Role.COORDINATOR, network)
+    return list(
+        coordinators.exclude(public_email="", public_phone="")
+        .order_by("name", "pk")
+        .values("name", "pronouns", "public_email", "public_phone")
     )
 
 

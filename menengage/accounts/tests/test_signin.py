@@ -71,3 +71,14 @@ def test_password_reset_for_unknown_address_sends_nothing_and_says_the_same(clie
     response = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_names_the_site_not_the_host_and_has_the_favicon(client):
+    html = client.get("/en/accounts/sign-in/").content.decode()
+
+    assert "<title>Sign in · MenEngage Alliance</title>" in html
+    assert "testserver" not in html
+    assert '<meta property="og:site_name" content="MenEngage Alliance">' in html
+    assert re.search(r'<link rel="icon" href="[^"]*favicon[^"]*\.svg"', html)
+    assert client.get("/favicon.ico")["Location"].endswith(".svg")

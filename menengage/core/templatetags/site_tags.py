@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from menengage.core.form_rendering import invalid_forms as find_invalid_forms
@@ -102,3 +103,35 @@ def number(value):
     if isinstance(value, int) and not isinstance(value, bool):
         return GroupedNumber(value)
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Rendered (and so already escaped) by the template: safe to print again as is.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}...{% endcapture %}`: render once, print as often as needed.
+
+    The base template renders the page's title and description blocks once this way, then
+    prints them in <title>, the description and the social preview tags (a block can appear
+    only once in a template).
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` as an absolute address on this site, as social previews require."""
+    return context["request"].build_absolute_uri(path)

@@ -94,6 +94,28 @@ def test_candidates_are_capped(make_resource, monkeypatch):
     assert results.total == 3 and results.capped
 
 
+def test_a_capped_search_says_more_than_the_limit(client, make_resource, monkeypatch):
+    for _ in range(4):
+        make_resource(title="Capped word", kind="report")
+    make_resource(title="Capped word", kind="toolkit")
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+
+    heading = re.search(r'<h2 id="results">([^<]+)</h2>', client.get("/en/library/?q=capped").text)
+    assert heading.group(1) == "More than 3 resources found"
+    filtered = client.get("/en/library/?q=capped&type=toolkit").text
+    assert re.search(r'<h2 id="results">[01] resources? found among the 3 most relevant', filtered)
+
+
+def test_exactly_the_limit_is_counted_exactly(client, make_resource, monkeypatch):
+    for _ in range(3):
+        make_resource(title="Capped word")
+    monkeypatch.setattr(search, "CANDIDATE_LIMIT", 3)
+
+    results = selectors.resource_search(q="capped", filters={})
+    assert results.total == 3 and not results.capped
+    assert '<h2 id="results">3 resources found</h2>' in client.get("/en/library/?q=capped").text
+
+
 def test_sort_by_date_and_pagination(client, make_resource):
     made = [make_resource(title=f"Paged item {n}") for n in range(25)]
     response = client.get("/en/library/", {"q": "paged", "sort": "date", "page": 2})

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from django import template
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from menengage.members import selectors
@@ -64,12 +65,12 @@ def circles(countries):
 class MemberMap:
     """What the map shows, read only when the rendered map is not in the cache."""
 
-    def __init__(self, network):
-        self.network = network
+    def __init__(self, filters):
+        self.filters = filters
 
     @cached_property
     def countries(self):
-        return selectors.member_map(network=self.network)
+        return selectors.member_map(filters=self.filters)
 
     @cached_property
     def circles(self):
@@ -81,16 +82,23 @@ class MemberMap:
 
 
 @register.inclusion_tag("members/member_map.html")
-def member_map(network=None):
-    """`{% member_map %}`, or `{% member_map network=network %}` for a network and those below.
+def member_map(network=None, filters=None):
+    """`{% member_map %}`; `{% member_map filters=filters %}` on the directory, so the map shows
+    what the directory finds; `{% member_map network=network %}` for a network and those below.
 
-    The rendered map is cached as long as the counts: drawing some two hundred links and table
-    rows costs more than reading the counts.
+    Each country links to the directory with the same filters and that country. The rendered
+    map is cached as long as the counts: drawing some two hundred links and table rows costs
+    more than reading the counts.
     """
+    filters = {key: value for key, value in (filters or {}).items() if value and key != "country"}
+    if network is not None:
+        filters["network"] = network.slug
+    query = urlencode(sorted(filters.items()))
     return {
-        "map": MemberMap(network),
+        "map": MemberMap(filters),
         "cache_seconds": selectors.MEMBER_MAP_CACHE_SECONDS,
         "language": get_language(),
-        "network_key": network.pk if network else "all",
+        "filters_key": query,
+        "query": f"{query}&" if query else "",
         "suffix": f"-{network.slug}" if network else "",
     }

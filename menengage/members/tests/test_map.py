@@ -206,3 +206,28 @@ def test_the_rendered_map_is_kept_per_language_and_network(alliance, client, sta
 
 def test_no_map_without_members(db, client):
     assert not MAP.search(client.get("/en/members/").text)
+
+
+def test_the_directory_map_follows_the_directory_filters(alliance, client, staff):
+    register(staff, (alliance["brazil"], ACTIVE), country="BR", name="Rede Jovem")
+    from menengage.members.models import Organisation
+
+    Organisation.objects.filter(name="Rede Jovem").update(kind="youth")
+
+    html = member_map(client.get("/en/members/?kind=youth&country=KE"))
+
+    # The country filter is the map's own choice: every country that matches the rest shows.
+    circles = {href: title for href, title, *_position in CIRCLE.findall(html)}
+    assert circles == {"/en/members/?kind=youth&amp;country=BR": "Brazil: 1 member organisation"}
+    regional = member_map(client.get("/en/members/?region=africa"))
+    assert {href[-2:] for href, *_rest in CIRCLE.findall(regional)} == {"KE", "UG"}
+    assert "?region=africa&amp;country=KE" in regional
+
+
+def test_the_network_map_counts_what_the_directory_finds(alliance, client):
+    africa = member_map(client.get("/en/networks/africa/"))
+
+    rows = {name: (count, href) for name, count, href in ROW.findall(africa)}
+    assert rows["Kenya"] == ("3", "/en/members/?network=africa&amp;country=KE")
+    listed = client.get("/en/members/?network=africa&country=KE").text
+    assert "3 organisations found" in listed
