@@ -14,6 +14,7 @@ from menengage.activities.selectors import working_groups_of
 from menengage.concerns.models import Concern
 from menengage.concerns.permissions import can_handle_cases
 from menengage.concerns.selectors import case_list_for
+from menengage.core.translation import translated_order
 from menengage.declarations.selectors import declarations_unsigned_by
 from menengage.events.selectors import (
     events_with_requests_for,
@@ -94,7 +95,7 @@ def _per_network(applications):
     counts = dict(
         applications.order_by().values_list("membership__network").annotate(waiting=Count("pk"))
     )
-    networks = Network.objects.filter(pk__in=counts).order_by("name_en")
+    networks = Network.objects.filter(pk__in=counts).order_by(translated_order("name"))
     return [(network.name, counts[network.pk]) for network in networks]
 
 

@@ -44,8 +44,8 @@ def record(staff, lead, title, **extra):
     return activity_create(
         actor=staff,
         kind="training",
-        title_en=title,
-        summary_en="What happened.",
+        title={"en": title},
+        summary={"en": "What happened."},
         lead=lead,
         starts_on=extra.pop("starts_on", datetime.date(2025, 3, 1)),
         countries=["KE"],
@@ -53,7 +53,7 @@ def record(staff, lead, title, **extra):
     )
 
 
-def publish(staff, publisher, title):
+def publish(staff, publisher, title):  # the library still has per-language columns
     return resource_create(
         actor=staff,
         language="en",

@@ -51,7 +51,7 @@ def test_every_public_page_has_its_own_preview(client, path):
 
 
 def test_a_network_preview_describes_the_network(client, kenya):
-    kenya.summary_en = "Fathers' groups & schools across Kenya."
+    kenya.summary = {"en": "Fathers' groups & schools across Kenya."}
     kenya.save()
     text = client.get("/en/networks/kenya/").text
     assert meta(text, "og:title") == "MenEngage Kenya"

@@ -59,7 +59,7 @@ def world(db, staff, kenya):
         memberships=[(kenya, Membership.Status.ACTIVE)],
     )
     FrameworkDocument.objects.create(
-        kind="code-of-conduct", version="2.0", in_force_from="2024-01-01", text_en="The code."
+        kind="code-of-conduct", version="2.0", in_force_from="2024-01-01", text={"en": "The code."}
     )
     _application("KE", APPLICANT)
     body = governance_services.body_create(
