@@ -127,8 +127,8 @@ def server():
     yield Server(base, folder / "mail", folder / "e2e.sqlite3")
     process.terminate()
     worker.terminate()
-    process.wait(timeout=10)
-    worker.wait(timeout=10)
+    process.wait(timeout=60)
+    worker.wait(timeout=60)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from menengage.core.languages import SITE_LANGUAGES, active_language
 from menengage.members.models import Membership
 
 from . import selectors
-from .models import Announcement, DigestPreference, Topic
+from .models import WRITTEN_LANGUAGES, Announcement, DigestPreference, Topic
 from .services import CONSENT_TEXT
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -54,7 +54,7 @@ class AnnouncementForm(forms.Form):
         self.fields["governing_body"].queryset = options["bodies"]
         self.fields["working_group"].queryset = options["working_groups"]
         self.fields["original_language"].initial = active_language()
-        for code in SITE_LANGUAGES:
+        for code in WRITTEN_LANGUAGES:
             name = LANGUAGE_NAMES[code]
             self.fields[f"subject_{code}"] = forms.CharField(
                 label=_("Subject (%(language)s)") % {"language": name},
@@ -77,7 +77,7 @@ class AnnouncementForm(forms.Form):
             "roles": announcement.roles,
             "membership_statuses": announcement.membership_statuses,
         }
-        for code in SITE_LANGUAGES:
+        for code in WRITTEN_LANGUAGES:
             initial[f"subject_{code}"] = getattr(announcement, f"subject_{code}")
             initial[f"text_{code}"] = getattr(announcement, f"text_{code}")
         return initial
@@ -91,7 +91,7 @@ class AnnouncementForm(forms.Form):
     def language_fields(self):
         return [
             (LANGUAGE_NAMES[code], self[f"subject_{code}"], self[f"text_{code}"])
-            for code in SITE_LANGUAGES
+            for code in WRITTEN_LANGUAGES
         ]
 
     def service_arguments(self):
@@ -99,7 +99,7 @@ class AnnouncementForm(forms.Form):
         return {
             "original_language": data["original_language"],
             "texts": {
-                code: (data[f"subject_{code}"], data[f"text_{code}"]) for code in SITE_LANGUAGES
+                code: (data[f"subject_{code}"], data[f"text_{code}"]) for code in WRITTEN_LANGUAGES
             },
             "audience": {
                 name: data[name]

@@ -81,6 +81,15 @@ class WrittenMessage(models.Model):
         ).lower()
 
 
+# The languages a message can be written in: those WrittenMessage keeps a subject and a text
+# for. Arabic and Swahili join them when the per-language columns become one translated field.
+WRITTEN_LANGUAGES = tuple(
+    code
+    for code in SITE_LANGUAGES
+    if f"subject_{code}" in {field.name for field in WrittenMessage._meta.local_fields}
+)
+
+
 class Announcement(WrittenMessage):
     """A message to members: the whole Alliance, a network or region, a body or a working group."""
 

@@ -16,7 +16,15 @@ from menengage.core.models import OutgoingMail
 from menengage.core.throttle import limit_exceeded
 
 from . import notifications, selectors
-from .models import Announcement, DigestPreference, NewsletterIssue, Subscriber, Suppression, Topic
+from .models import (
+    WRITTEN_LANGUAGES,
+    Announcement,
+    DigestPreference,
+    NewsletterIssue,
+    Subscriber,
+    Suppression,
+    Topic,
+)
 from .permissions import can_address, can_edit_announcement, can_manage_newsletter
 
 # The wording a subscriber agrees to; recorded, in the language they read it in, with the time.
@@ -43,7 +51,7 @@ AUDIENCE_FIELDS = ["network", "governing_body", "working_group", "roles", "membe
 
 def _texts_fields(texts):
     fields = {}
-    for code in SITE_LANGUAGES:
+    for code in WRITTEN_LANGUAGES:
         subject, text = texts.get(code, ("", ""))
         fields[f"subject_{code}"] = (subject or "").strip()
         fields[f"text_{code}"] = (text or "").strip()
@@ -53,7 +61,7 @@ def _texts_fields(texts):
 def _check_written(message):
     """The original language must be written; every language has both a subject and a text."""
     errors = {}
-    for code in SITE_LANGUAGES:
+    for code in WRITTEN_LANGUAGES:
         subject, text = getattr(message, f"subject_{code}"), getattr(message, f"text_{code}")
         if bool(subject) != bool(text):
             errors[f"text_{code}" if subject else f"subject_{code}"] = _(
