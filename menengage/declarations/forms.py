@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
 from menengage.core.forms import CountryChoiceField, ModelChoiceField
-from menengage.core.languages import SITE_LANGUAGES
+
+from .services import TEXT_LANGUAGES
 
 
 class EndorseForm(forms.Form):
@@ -98,7 +99,7 @@ class VersionForm(forms.Form):
             "fr": _("Text (French)"),
             "pt": _("Text (Portuguese)"),
         }
-        for code in SITE_LANGUAGES:
+        for code in TEXT_LANGUAGES:
             self.fields[f"text_{code}"] = forms.CharField(
                 max_length=DOCUMENT_MAX_LENGTH,
                 label=labels.get(code, code),
@@ -107,7 +108,7 @@ class VersionForm(forms.Form):
             )
 
     def texts(self):
-        return {code: self.cleaned_data.get(f"text_{code}", "") for code in SITE_LANGUAGES}
+        return {code: self.cleaned_data.get(f"text_{code}", "") for code in TEXT_LANGUAGES}
 
 
 class OpenCommentsForm(forms.Form):

@@ -39,7 +39,14 @@ CONFIRM_MAX_AGE = 30 * 24 * 3600
 # database cache so every server process (and the SQLite default) sees the same count.
 SIGNON_LIMIT = 10
 SIGNON_WINDOW_SECONDS = 3600
-TEXT_FIELDS = tuple(f"text_{code}" for code in SITE_LANGUAGES)
+# A version's text in the languages it has columns for; Arabic and Swahili join them when the
+# per-language columns become one translated field.
+TEXT_LANGUAGES = tuple(
+    code
+    for code in SITE_LANGUAGES
+    if f"text_{code}" in {field.name for field in DeclarationVersion._meta.local_fields}
+)
+TEXT_FIELDS = tuple(f"text_{code}" for code in TEXT_LANGUAGES)
 
 
 class DuplicateEndorsement(DomainError):
@@ -105,7 +112,7 @@ def declaration_create(*, actor, slug, titles, texts, summaries=None, commitment
 
 def _set_texts(version, texts):
     for code, value in texts.items():
-        if code not in SITE_LANGUAGES:
+        if code not in TEXT_LANGUAGES:
             raise ValidationError(_("Unknown language."))
         setattr(version, f"text_{code}", (value or "").strip())
     if not split_paragraphs(version.text_en):
