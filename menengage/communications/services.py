@@ -16,7 +16,14 @@ from menengage.core.throttle import limit_exceeded
 from menengage.core.translation import site_languages
 
 from . import notifications, selectors
-from .models import Announcement, DigestPreference, NewsletterIssue, Subscriber, Suppression, Topic
+from .models import (
+    Announcement,
+    DigestPreference,
+    NewsletterIssue,
+    Subscriber,
+    Suppression,
+    Topic,
+)
 from .permissions import can_address, can_edit_announcement, can_manage_newsletter
 
 # The wording a subscriber agrees to; recorded, in the language they read it in, with the time.
