@@ -1,6 +1,7 @@
 """Country network and organisation pages show what the other capabilities hold about them."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -17,7 +18,7 @@ from menengage.networks.models import Network
 
 pytestmark = pytest.mark.django_db
 ACTIVE = Membership.Status.ACTIVE
-TEXTS = {"en": [{"type": "paragraph", "value": "We commit."}]}
+TEXTS = {"en": "We commit."}
 
 
 @pytest.fixture
@@ -154,7 +155,7 @@ def test_a_network_page_shows_its_members_activities_events_and_resources(
     with django_assert_max_num_queries(16) as many:
         kenya_page = client.get("/en/networks/kenya/").text
     assert len(many.captured_queries) == len(few.captured_queries)
-    assert kenya_page.count('href="/en/activities/') == 5
+    assert len(re.findall(r'href="/en/activities/\d+/"', kenya_page)) == 5
 
 
 def test_an_organisation_page_shows_its_activities_sign_ons_and_resources(
