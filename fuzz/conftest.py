@@ -4,6 +4,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
+# The test database migrated once and copied per worker, as for the suite.
+from menengage.testing.database import (  # noqa: F401
+    _cached_test_database,
+    django_db_keepdb,
+    django_db_modify_db_settings,
+)
+
 
 @dataclass
 class Figures:

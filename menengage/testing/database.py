@@ -15,8 +15,8 @@ reuse it.
   copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
   run's cluster restores it instead of migrating.
 
-`MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The root conftest.py
-wires this module into pytest-django's fixtures.
+`MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The fixtures at the
+end replace two of pytest-django's; menengage/conftest.py and fuzz/conftest.py import them.
 """
 
 import contextlib
@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE = ROOT / "var" / "test-cache"
@@ -231,3 +233,30 @@ def prepare(worker):
     test["NAME"] = f"test_{database['NAME']}_{worker}" if worker else f"test_{database['NAME']}"
     _report(f"template ready in {time.monotonic() - started:.1f} s")
     return (lambda: None), False
+
+
+# pytest-django's fixtures, overridden where a conftest imports these.
+
+
+@pytest.fixture(scope="session")
+def _cached_test_database(request):
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    clean_up, keep = prepare(worker)
+    if keep is None and worker:
+        # Not cached: each xdist worker migrates a database of its own, as pytest-django does.
+        from pytest_django.fixtures import _set_suffix_to_test_databases
+
+        _set_suffix_to_test_databases(suffix=worker)
+    yield bool(keep)
+    clean_up()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(_cached_test_database):
+    """The test database's settings point at the cached copy (replacing the xdist suffix)."""
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, _cached_test_database):
+    """SQLite opens the copied file as it is; otherwise as `--reuse-db` says."""
+    return _cached_test_database or request.config.getvalue("reuse_db")
