@@ -1,6 +1,8 @@
 """The migrations that replace `<field>_en/_es/_fr/_pt` columns by one translated field lose
 no text: every value before is in the new field after, and empty ones are left out."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -33,6 +35,79 @@ def _activities(apps):
     WorkingGroup.objects.create(slug="care", name_en="Care", name_es="Cuidado", description_pt="P")
 
 
+def _kenya_id():
+    # The networks table as it is now: the historical state before another app's migration
+    # may still describe its old columns.
+    from menengage.networks.models import Network
+
+    return Network.objects.get(slug="kenya").pk
+
+
+def _user(apps):
+    return apps.get_model("accounts", "User").objects.create(email="m@example.org", password="!")
+
+
+def _events(apps):
+    Event = apps.get_model("events", "Event")
+    Session = apps.get_model("events", "Session")
+    start = datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC)
+    event = Event.objects.create(
+        slug="webinar",
+        title="Webinar",
+        title_es="Seminario web",
+        description_en="An hour.",
+        description_fr="Une heure.",
+        kind="webinar",
+        mode="online",
+        starts_at=start,
+        ends_at=start,
+        network_id=_kenya_id(),
+    )
+    Session.objects.create(event=event, title="Opening", starts_at=start, ends_at=start)
+
+
+def _members(apps):
+    apps.get_model("members", "FrameworkDocument").objects.create(
+        kind="core-principles",
+        version="9",
+        in_force_from=datetime.date(2020, 1, 1),
+        text_en="Be kind.",
+        text_pt="Seja gentil.",
+        summary_en="New.",
+    )
+    apps.get_model("members", "Organisation").objects.create(
+        name="Forum", slug="forum", kind="ngo", country_id="KE", description="Fathers."
+    )
+
+
+def _communications(apps):
+    apps.get_model("communications", "NewsletterIssue").objects.create(
+        topic="news",
+        author=_user(apps),
+        subject_en="Meet a member",
+        text_en="Stories.",
+        subject_fr="Rencontre",
+        text_fr="Histoires.",
+    )
+
+
+def _governance(apps):
+    body = apps.get_model("governance", "Body").objects.create(
+        network_id=_kenya_id(),
+        kind="board",
+        name="Board",
+        slug="board",
+        description="Decides.",
+    )
+    apps.get_model("governance", "Proposal").objects.create(
+        body=body,
+        title="Meet",
+        text="In Kigali.",
+        opened_by=_user(apps),
+        closes_at=datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC),
+    )
+
+
 CASES = [
     (
         "networks",
@@ -57,6 +132,30 @@ CASES = [
         _activities,
     ),
     ("core", "0008_merge_attempts_outbox", {"country": ("name",), "term": ("name",)}, None),
+    (
+        "events",
+        "0002_text_length_limits",
+        {"event": ("title", "description"), "session": ("title",)},
+        _events,
+    ),
+    (
+        "members",
+        "0005_text_length_limits",
+        {"frameworkdocument": ("text", "summary"), "organisation": ("description",)},
+        _members,
+    ),
+    (
+        "communications",
+        "0001_announcements_newsletter_digests",
+        {"newsletterissue": ("subject", "text"), "announcement": ("subject", "text")},
+        _communications,
+    ),
+    (
+        "governance",
+        "0002_text_length_limits",
+        {"body": ("name", "description"), "proposal": ("title", "text")},
+        _governance,
+    ),
 ]
 
 
@@ -67,6 +166,9 @@ def _old_values(apps, app, models):
         for row in model.objects.all():
             for field in fields:
                 texts = {code: getattr(row, f"{field}_{code}", "") for code in CODES}
+                if not hasattr(row, f"{field}_en"):
+                    # One column in the original language (English) before the migration.
+                    texts["en"] = getattr(row, field)
                 values[(model_name, row.pk, field)] = {
                     code: text for code, text in texts.items() if text and text.strip()
                 }
@@ -84,7 +186,7 @@ def test_every_translated_value_is_the_same_after_the_migration(app, before, mod
     if make:
         make(old_apps)
     expected = _old_values(old_apps, app, models)
-    assert expected and any(len(texts) > 1 for texts in expected.values())
+    assert expected and any(expected.values())
 
     executor = MigrationExecutor(connection)
     executor.migrate(latest)
