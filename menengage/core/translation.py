@@ -145,7 +145,13 @@ class Translation(str):
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            return self._texts.get(key, "")
+            if key in self._texts:
+                return self._texts[key]
+            if key in site_languages():
+                return ""
+            # Templates try `value[name]` before `value.name`: only language codes are keys,
+            # so `{{ title.language }}` and `{{ text.splitlines }}` reach the attributes.
+            raise KeyError(key)
         return super().__getitem__(key)
 
     def get(self, code, default=""):

@@ -4,6 +4,7 @@ import pickle
 
 import pytest
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template import Context, Template
@@ -37,7 +38,7 @@ SEVEN = [
 
 
 def test_languages_are_read_from_settings_when_asked():
-    assert site_languages() == ("en", "es", "fr", "pt")
+    assert site_languages() == tuple(code for code, _name in settings.LANGUAGES)
     with override_settings(LANGUAGES=SEVEN):
         assert site_languages()[-1] == "it"
         with translation.override("it"):
@@ -72,7 +73,7 @@ def test_every_translation_can_be_read():
     assert title["pt"] == title.get("pt") == "Chamada"
     assert title["es"] == "" and title.get("es", None) is None
     assert title.items() == [("en", "Call"), ("pt", "Chamada")]
-    assert title.missing() == ["es", "fr"]
+    assert title.missing() == [code for code in site_languages() if code not in ("en", "pt")]
     assert title[0] == "C"  # still a string
     assert pickle.loads(pickle.dumps(title))  # noqa: S301 (the cache pickles).as_dict() == {"en": "Call", "pt": "Chamada"}
 
