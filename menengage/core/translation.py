@@ -633,27 +633,52 @@ def copy_language_columns(model_name, field, codes, *, app_label):
     why it is listed there and not read from settings)."""
     from django.db import migrations
 
+    columns = [f"{field}_{code}" for code in codes]
+
+    def in_batches(model, names, update, fields):
+        # Only the columns needed, a few hundred rows at a time: a large table need not fit
+        # in memory.
+        batch = []
+        for record in model.objects.only("pk", *names).iterator(chunk_size=BATCH):
+            update(record)
+            batch.append(record)
+            if len(batch) == BATCH:
+                model.objects.bulk_update(batch, fields)
+                batch = []
+        if batch:
+            model.objects.bulk_update(batch, fields)
+
     def forwards(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        changed = []
-        for record in model.objects.all():
+        def update(record):
             texts = {}
             for code in codes:
                 text = getattr(record, f"{field}_{code}", "") or ""
                 if text.strip():
                     texts[code] = text
             setattr(record, field, texts)
-            changed.append(record)
-        model.objects.bulk_update(changed, [field], batch_size=500)
+
+        in_batches(apps.get_model(app_label, model_name), columns, update, [field])
+        _check_constraints_now(schema_editor)
 
     def backwards(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        changed = []
-        for record in model.objects.all():
+        def update(record):
             texts = getattr(record, field) or {}
             for code in codes:
                 setattr(record, f"{field}_{code}", texts.get(code, ""))
-            changed.append(record)
-        model.objects.bulk_update(changed, [f"{field}_{code}" for code in codes], batch_size=500)
+
+        in_batches(apps.get_model(app_label, model_name), [field], update, columns)
+        _check_constraints_now(schema_editor)
 
     return migrations.RunPython(forwards, backwards)
+
+
+BATCH = 500
+
+
+def _check_constraints_now(schema_editor):
+    """On PostgreSQL, rows just updated leave deferred foreign-key checks pending until the
+    migration's transaction commits, and an ALTER TABLE on those tables then fails ("pending
+    trigger events"): run the checks now, so the old columns can be dropped in the same
+    migration."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
