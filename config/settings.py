@@ -112,6 +112,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "menengage.core.context_processors.site",
             ],
+            # Translated content is shown in nearly every template.
+            "builtins": ["menengage.core.templatetags.translation_tags"],
         },
     },
 ]

@@ -1,17 +1,27 @@
 from django.contrib import admin
 
+from menengage.core.translation import TranslatedSearchAdmin, missing_translation_filter
+
 from . import services
 from .models import Activity, WorkingGroup
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(TranslatedSearchAdmin):
     """Staff look activities up here; they record and edit them on the site's form, whose
     service checks the rules and writes the audit trail."""
 
     list_display = ["__str__", "kind", "status", "lead", "starts_on", "people_reached"]
-    list_filter = ["kind", "status", "is_new_programme"]
-    search_fields = ["title_en", "title_es", "title_fr", "title_pt", "lead__name"]
+    list_filter = [
+        "kind",
+        "status",
+        "is_new_programme",
+        "language",
+        missing_translation_filter("title"),
+        missing_translation_filter("summary"),
+    ]
+    search_fields = ["lead__name"]
+    translated_search_fields = ["title", "summary"]
     list_select_related = ["lead"]
     date_hierarchy = "starts_on"
 
@@ -26,11 +36,13 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(TranslatedSearchAdmin):
     """Working groups are created and changed through their services, which audit."""
 
-    list_display = ["name_en", "slug"]
-    search_fields = ["name_en", "slug"]
+    list_display = ["name", "slug"]
+    list_filter = [missing_translation_filter("name"), missing_translation_filter("description")]
+    search_fields = ["slug"]
+    translated_search_fields = ["name", "description"]
     raw_id_fields = ["convener_people", "convener_organisations", "members"]
     fields = [
         *services.WORKING_GROUP_FIELDS,

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from menengage.core.api_schema import named_choices
+from menengage.core.translation import translation_schema
 
 from . import selectors
 from .models import Activity, Reach, WorkingGroup
@@ -68,8 +69,10 @@ class ActivityOut(Schema):
     language: str = Field(description="The language the activity was first described in")
     title: str = Field(description="In the requested language, else the original")
     summary: str
-    titles: dict[str, str] = Field(description="The title in each language it is written in")
-    summaries: dict[str, str]
+    titles: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The title in each language it is written in"
+    )
+    summaries: translation_schema()  # type: ignore[valid-type]
     lead: OrganisationRefOut
     partners: list[OrganisationRefOut]
     networks: list[NetworkRefOut]
@@ -86,20 +89,12 @@ class ActivityOut(Schema):
     url: str
 
     @staticmethod
-    def _languages(activity, field):
-        return {
-            code: getattr(activity, f"{field}_{code}")
-            for code in ("en", "es", "fr", "pt")
-            if getattr(activity, f"{field}_{code}")
-        }
-
-    @staticmethod
     def resolve_titles(activity):
-        return ActivityOut._languages(activity, "title")
+        return activity.title.as_dict()
 
     @staticmethod
     def resolve_summaries(activity):
-        return ActivityOut._languages(activity, "summary")
+        return activity.summary.as_dict()
 
     @staticmethod
     def resolve_partners(activity):

@@ -193,12 +193,10 @@ def load(demo):
         topic = rng.randrange(len(TOPICS["en"]))
         city = f"{rng.choice(['Capital', 'North', 'South', 'Coast'])} {country}"
         people = rng.randrange(len(PEOPLE["en"]))
-        texts = {}
+        texts = {"title": {}, "summary": {}}
         for code in {language, "en"} if rng.random() < 0.6 else {language}:
-            texts[f"title_{code}"] = f"{TOPICS[code][topic]}: {FORMATS[kind][code]} {starts.year}"
-            texts[f"summary_{code}"] = SUMMARIES[code].format(
-                people=PEOPLE[code][people], city=city
-            )
+            texts["title"][code] = f"{TOPICS[code][topic]}: {FORMATS[kind][code]} {starts.year}"
+            texts["summary"][code] = SUMMARIES[code].format(people=PEOPLE[code][people], city=city)
         activity = Activity(
             kind=kind,
             status=status,
@@ -347,12 +345,13 @@ def _working_groups(demo, activities):
             services.working_group_create(
                 actor=demo.staff,
                 slug=slug,
-                name_en=name_en,
-                name_es=name_es,
-                description_en=(
-                    f"Members who share methods, evidence and campaigns on {name_en.lower()}."
-                ),
-                description_es=f"Miembros que comparten métodos y campañas: {name_es.lower()}.",
+                name={"en": name_en, "es": name_es},
+                description={
+                    "en": (
+                        f"Members who share methods, evidence and campaigns on {name_en.lower()}."
+                    ),
+                    "es": f"Miembros que comparten métodos y campañas: {name_es.lower()}.",
+                },
                 convener_people=conveners[number % len(conveners) : number % len(conveners) + 1]
                 if conveners
                 else [],

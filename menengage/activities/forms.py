@@ -10,14 +10,13 @@ from menengage.accounts.permissions import is_secretariat
 from menengage.core.fields import TEXT_MAX_LENGTH
 from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField, row_id_in_range
 from menengage.core.models import Country, Term
+from menengage.core.translation import TranslatedFormField, language_choices, translated_order
 from menengage.library.models import Resource
 from menengage.members.models import Membership, Organisation
 from menengage.members.selectors import organisations_represented_by
 from menengage.networks.models import Network
 
-from .models import LANGUAGE_CHOICES, Activity, Consultation, Reach, WorkingGroup
-
-TEXT_LANGUAGES = [code for code, _label in LANGUAGE_CHOICES]
+from .models import Activity, Consultation, Reach, WorkingGroup
 
 
 class NamedChoiceField(ModelChoiceField):
@@ -131,37 +130,11 @@ class ActivityForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Activity.Status.choices)
     language = forms.ChoiceField(
         label=_("Original language"),
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         help_text=_("Give the title and summary at least in this language."),
     )
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    summary_en = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Summary in English"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    title_es = forms.CharField(label=_("Title in Spanish"), max_length=200, required=False)
-    summary_es = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Summary in Spanish"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    title_fr = forms.CharField(label=_("Title in French"), max_length=200, required=False)
-    summary_fr = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Summary in French"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    title_pt = forms.CharField(label=_("Title in Portuguese"), max_length=200, required=False)
-    summary_pt = forms.CharField(
-        max_length=TEXT_MAX_LENGTH,
-        label=_("Summary in Portuguese"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    title = TranslatedFormField(label=_("Title"), max_length=200, required=False)
+    summary = TranslatedFormField(label=_("Summary"), required=False)
     lead = OrganisationField(
         label=_("Lead organisation"),
         help_text=_("Its name or identifier, as in the member directory."),
@@ -174,12 +147,12 @@ class ActivityForm(forms.Form):
     networks = NamedMultipleChoiceField(
         label=_("Networks involved"),
         required=False,
-        queryset=Network.objects.order_by("kind", "name_en"),
+        queryset=Network.objects.order_by("kind", translated_order("name")),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     countries = NamedMultipleChoiceField(
         label=_("Countries where it takes place"),
-        queryset=Country.objects.order_by("name_en"),
+        queryset=Country.objects.all(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         error_messages={"required": _("Name at least one country where the activity takes place.")},
     )
@@ -199,7 +172,7 @@ class ActivityForm(forms.Form):
         label=_("Age groups"), required=False, queryset=Term.objects.filter(vocabulary="age_group")
     )
     working_group = NamedChoiceField(
-        label=_("Working group"), required=False, queryset=WorkingGroup.objects.order_by("name_en")
+        label=_("Working group"), required=False, queryset=WorkingGroup.objects.all()
     )
     outputs = ResourcesField(
         label=_("Outputs in the library"),
@@ -239,14 +212,8 @@ class ActivityForm(forms.Form):
         "kind",
         "status",
         "language",
-        "title_en",
-        "summary_en",
-        "title_es",
-        "summary_es",
-        "title_fr",
-        "summary_fr",
-        "title_pt",
-        "summary_pt",
+        "title",
+        "summary",
         "lead",
         "partners",
         "networks",
@@ -311,8 +278,8 @@ class ActivityForm(forms.Form):
                 "kind",
                 "status",
                 "language",
-                *(f"title_{code}" for code in TEXT_LANGUAGES),
-                *(f"summary_{code}" for code in TEXT_LANGUAGES),
+                "title",
+                "summary",
                 "starts_on",
                 "ends_on",
                 "working_group",

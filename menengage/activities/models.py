@@ -6,17 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import BoundedTextField
-from menengage.core.languages import active_language, in_active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import (
+    TranslatedField,
+    active_language,
+    language_choices,
+    translated_order,
+)
 from menengage.members.models import Organisation
 from menengage.networks.models import Network
-
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("pt", _("Portuguese")),
-]
 
 
 class WorkingGroup(models.Model):
@@ -24,14 +22,8 @@ class WorkingGroup(models.Model):
     activities, led by its conveners."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_pt = models.CharField(_("name (Portuguese)"), max_length=200, blank=True)
-    description_en = BoundedTextField(_("description (English)"), blank=True)
-    description_es = BoundedTextField(_("description (Spanish)"), blank=True)
-    description_fr = BoundedTextField(_("description (French)"), blank=True)
-    description_pt = BoundedTextField(_("description (Portuguese)"), blank=True)
+    name = TranslatedField(_("name"), max_length=200)
+    description = TranslatedField(_("description"), blank=True)
     convener_people = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("convening people"),
@@ -52,21 +44,13 @@ class WorkingGroup(models.Model):
     class Meta:
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
-        ordering = ["name_en"]
+        ordering = [translated_order("name")]
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
     def get_absolute_url(self):
         return reverse("activities:working_group", kwargs={"slug": self.slug})
-
-    @property
-    def name(self):
-        return in_active_language(self, "name")
-
-    @property
-    def description(self):
-        return in_active_language(self, "description")
 
 
 class Activity(models.Model):
@@ -91,18 +75,12 @@ class Activity(models.Model):
     language = models.CharField(
         _("original language"),
         max_length=5,
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         default="en",
         help_text=_("The language the title and summary were first written in."),
     )
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = BoundedTextField(_("summary (English)"), blank=True)
-    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
-    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
-    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200, original="language", blank=True)
+    summary = TranslatedField(_("summary"), original="language", blank=True)
     lead = models.ForeignKey(
         Organisation,
         verbose_name=_("lead organisation"),
@@ -191,40 +169,22 @@ class Activity(models.Model):
         indexes = [models.Index(fields=["-starts_on", "-id"], name="activities_activity_list_idx")]
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"pk": self.pk})
 
-    def _text(self, field):
-        """`field` in the active language, else in the language it was written in."""
-        return getattr(self, f"{field}_{active_language()}", "") or getattr(
-            self, f"{field}_{self.language}", ""
-        )
-
-    @property
-    def title(self):
-        return self._text("title")
-
-    @property
-    def summary(self):
-        return self._text("summary")
-
     @property
     def is_translated(self):
         """Is the title written in the active language (rather than shown in the original)?"""
-        return bool(getattr(self, f"title_{active_language()}", ""))
+        return bool(self.title.get(active_language()))
 
     def clean(self):
         errors = {}
-        if not getattr(self, f"title_{self.language}", "").strip():
-            errors[f"title_{self.language}"] = _(
-                "Give the title in the activity's original language."
-            )
-        if not getattr(self, f"summary_{self.language}", "").strip():
-            errors[f"summary_{self.language}"] = _(
-                "Give the summary in the activity's original language."
-            )
+        if not self.title.get(self.language):
+            errors["title"] = _("Give the title in the activity's original language.")
+        if not self.summary.get(self.language):
+            errors["summary"] = _("Give the summary in the activity's original language.")
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("An activity cannot end before it starts.")
         if errors:

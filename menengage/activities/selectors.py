@@ -21,8 +21,8 @@ from django.db.models.functions import Coalesce
 
 from menengage.accounts.models import RoleAssignment
 from menengage.accounts.permissions import is_secretariat, role_scopes
-from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import Translation, active_language, translated_order
 from menengage.library.models import Resource
 from menengage.members.models import Organisation
 from menengage.members.selectors import MapCountry
@@ -161,17 +161,16 @@ def activity_map(*, filters):
     rows = (
         links.values_list(
             "country_id",
-            f"country__name_{language}",
-            "country__name_en",
+            "country__name",
             "country__latitude",
             "country__longitude",
         )
         .annotate(count=Count("pk"))
-        .order_by(f"country__name_{language}", "country_id")
+        .order_by(translated_order("country__name"), "country_id")
     )
     countries = [
-        MapCountry(code, name or name_en, count, latitude, longitude)
-        for code, name, name_en, latitude, longitude, count in rows
+        MapCountry(code, str(Translation(names)), count, latitude, longitude)
+        for code, names, latitude, longitude, count in rows
     ]
     caches["fragments"].set(key, countries, MAP_CACHE_SECONDS)
     return countries
@@ -198,8 +197,10 @@ def activity_filter_options():
         last = max(filter(None, [span["last_start"], span["last_end"]]))
         years = [str(year) for year in range(last.year, span["first"].year - 1, -1)]
     places = Activity.countries.through.objects.filter(country=OuterRef("pk"))
-    countries = Country.objects.filter(Exists(places)).order_by(f"name_{language}")
-    regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
+    countries = Country.objects.filter(Exists(places))
+    regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+        "is_forming", translated_order("name")
+    )
     terms = Term.objects.filter(
         vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.MANDATE, Term.Vocabulary.AGE_GROUP]
     )
@@ -210,9 +211,7 @@ def activity_filter_options():
         "themes": [Option(t.code, t.name) for t in terms if t.vocabulary == "theme"],
         "mandates": [Option(t.code, t.name) for t in terms if t.vocabulary == "mandate"],
         "age_groups": [Option(t.code, t.name) for t in terms if t.vocabulary == "age_group"],
-        "working_groups": [
-            Option(group.slug, group.name) for group in WorkingGroup.objects.order_by("name_en")
-        ],
+        "working_groups": [Option(group.slug, group.name) for group in WorkingGroup.objects.all()],
     }
     caches["fragments"].set(key, options, OPTIONS_CACHE_SECONDS)
     return options
@@ -235,9 +234,8 @@ def activity_get(*, pk):
     ]
     # Published outputs are picked in Python: filtering on status in SQL makes SQLite walk
     # the library's status index (50,000 rows) instead of the activity's few links.
-    outputs = Resource.objects.only(
-        "pk", "status", "language", "title_en", "title_es", "title_fr", "title_pt"
-    )
+    titles = [field.attname for field in Resource._meta.fields if field.name.startswith("title")]
+    outputs = Resource.objects.only("pk", "status", "language", *titles)
     related.append(Prefetch("outputs", queryset=outputs))
     activity = (
         Activity.objects.select_related("lead__country", "working_group")
@@ -322,7 +320,7 @@ def working_group_list():
             activity_count=Coalesce(Subquery(activities, output_field=IntegerField()), 0),
         )
         .prefetch_related("convener_people", "convener_organisations")
-        .order_by("name_en")
+        .order_by(translated_order("name"))
     )
 
 

@@ -23,14 +23,8 @@ SCALAR_FIELDS = (
     "kind",
     "status",
     "language",
-    "title_en",
-    "title_es",
-    "title_fr",
-    "title_pt",
-    "summary_en",
-    "summary_es",
-    "summary_fr",
-    "summary_pt",
+    "title",
+    "summary",
     "lead",
     "starts_on",
     "ends_on",
@@ -53,14 +47,8 @@ VOCABULARY = {
 }
 WORKING_GROUP_FIELDS = (
     "slug",
-    "name_en",
-    "name_es",
-    "name_fr",
-    "name_pt",
-    "description_en",
-    "description_es",
-    "description_fr",
-    "description_pt",
+    "name",
+    "description",
 )
 WORKING_GROUP_RELATED = ("convener_people", "convener_organisations", "members")
 

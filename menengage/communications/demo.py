@@ -21,8 +21,8 @@ TEXTS = {
 
 
 def _texts(fields, texts):
-    for code, (subject, text) in texts.items():
-        fields[f"subject_{code}"], fields[f"text_{code}"] = subject, text
+    fields["subject"] = {code: subject for code, (subject, _text) in texts.items()}
+    fields["text"] = {code: text for code, (_subject, text) in texts.items()}
     return fields
 
 
@@ -47,8 +47,14 @@ def load(demo):
             )
         )
     welcome = _texts({}, {"en": TEXTS["en"]})
-    welcome["subject_en"] = "Welcome to the new MenEngage platform"
-    welcome["text_en"] = "Members can now read past announcements here and choose a digest."
+    welcome["subject"] = {
+        "en": "Welcome to the new MenEngage platform",
+        "es": "Bienvenida a la nueva plataforma de MenEngage",
+    }
+    welcome["text"] = {
+        "en": "Members can now read past announcements here and choose a digest.",
+        "es": "Los miembros pueden leer aquí los anuncios pasados y elegir un resumen.",
+    }
     announcements.append(
         Announcement(author=staff, status=Announcement.Status.SENT, sent_at=now, **welcome)
     )

@@ -1,21 +1,26 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from menengage.core.languages import SITE_LANGUAGES, active_language
+from menengage.core.translation import (
+    TranslatedFormField,
+    active_language,
+    language_choices,
+    language_name,
+    site_languages,
+)
 from menengage.members.models import Membership
 
 from . import selectors
 from .models import Announcement, DigestPreference, Topic
 from .services import CONSENT_TEXT
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
 
 class AnnouncementForm(forms.Form):
     """The words in one or more languages, and the audience among those `actor` may address."""
 
-    original_language = forms.ChoiceField(label=_("Original language"), choices=settings.LANGUAGES)
+    original_language = forms.ChoiceField(label=_("Original language"), choices=language_choices)
+    subject = TranslatedFormField(label=_("Subject"), max_length=200, required=False)
+    text = TranslatedFormField(label=_("Text"), required=False)
     network = forms.ModelChoiceField(
         label=_("Network or region"),
         queryset=None,
@@ -54,18 +59,6 @@ class AnnouncementForm(forms.Form):
         self.fields["governing_body"].queryset = options["bodies"]
         self.fields["working_group"].queryset = options["working_groups"]
         self.fields["original_language"].initial = active_language()
-        for code in SITE_LANGUAGES:
-            name = LANGUAGE_NAMES[code]
-            self.fields[f"subject_{code}"] = forms.CharField(
-                label=_("Subject (%(language)s)") % {"language": name},
-                max_length=200,
-                required=False,
-            )
-            self.fields[f"text_{code}"] = forms.CharField(
-                label=_("Text (%(language)s)") % {"language": name},
-                widget=forms.Textarea(attrs={"rows": 8}),
-                required=False,
-            )
 
     @staticmethod
     def _initial_from(announcement):
@@ -77,9 +70,8 @@ class AnnouncementForm(forms.Form):
             "roles": announcement.roles,
             "membership_statuses": announcement.membership_statuses,
         }
-        for code in SITE_LANGUAGES:
-            initial[f"subject_{code}"] = getattr(announcement, f"subject_{code}")
-            initial[f"text_{code}"] = getattr(announcement, f"text_{code}")
+        initial["subject"] = announcement.subject
+        initial["text"] = announcement.text
         return initial
 
     def audience_fields(self):
@@ -88,18 +80,13 @@ class AnnouncementForm(forms.Form):
     def filter_fields(self):
         return [self["roles"], self["membership_statuses"]]
 
-    def language_fields(self):
-        return [
-            (LANGUAGE_NAMES[code], self[f"subject_{code}"], self[f"text_{code}"])
-            for code in SITE_LANGUAGES
-        ]
-
     def service_arguments(self):
         data = self.cleaned_data
         return {
             "original_language": data["original_language"],
             "texts": {
-                code: (data[f"subject_{code}"], data[f"text_{code}"]) for code in SITE_LANGUAGES
+                code: (data["subject"].get(code, ""), data["text"].get(code, ""))
+                for code in site_languages()
             },
             "audience": {
                 name: data[name]
@@ -115,7 +102,7 @@ class AnnouncementForm(forms.Form):
 
 
 def _language_choices():
-    return [(code, LANGUAGE_NAMES[code]) for code in SITE_LANGUAGES]
+    return [(code, language_name(code)) for code in site_languages()]
 
 
 class SubscriptionChoicesForm(forms.Form):

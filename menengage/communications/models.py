@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from menengage.core.errors import InvalidTransition
-from menengage.core.languages import SITE_LANGUAGES, active_language
+from menengage.core.fields import DOCUMENT_MAX_LENGTH
+from menengage.core.translation import TranslatedField, language_choices
 
 
 class Topic(models.TextChoices):
@@ -26,16 +27,19 @@ class WrittenMessage(models.Model):
     """A message written once per language, read in the reader's language or the original."""
 
     original_language = models.CharField(
-        _("original language"), max_length=5, choices=settings.LANGUAGES, default="en"
+        _("original language"),
+        max_length=8,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
     )
-    subject_en = models.CharField(_("subject (English)"), max_length=200, blank=True)
-    text_en = models.TextField(_("text (English)"), blank=True)
-    subject_es = models.CharField(_("subject (Spanish)"), max_length=200, blank=True)
-    text_es = models.TextField(_("text (Spanish)"), blank=True)
-    subject_fr = models.CharField(_("subject (French)"), max_length=200, blank=True)
-    text_fr = models.TextField(_("text (French)"), blank=True)
-    subject_pt = models.CharField(_("subject (Portuguese)"), max_length=200, blank=True)
-    text_pt = models.TextField(_("text (Portuguese)"), blank=True)
+    # Written in pairs: a language has both a subject and a text, or neither (the services
+    # check it), so a reader gets the two in the same language.
+    subject = TranslatedField(
+        _("subject"), max_length=200, original="original_language", blank=True
+    )
+    text = TranslatedField(
+        _("text"), max_length=DOCUMENT_MAX_LENGTH, original="original_language", blank=True
+    )
 
     class Meta:
         abstract = True
@@ -43,7 +47,7 @@ class WrittenMessage(models.Model):
     @property
     def languages(self):
         """The languages this message is written in, the original first."""
-        written = [code for code in SITE_LANGUAGES if getattr(self, f"subject_{code}", "")]
+        written = self.subject.languages()
         return sorted(written, key=lambda code: code != self.original_language)
 
     def language_for(self, wanted):
@@ -56,28 +60,14 @@ class WrittenMessage(models.Model):
         return self.original_language
 
     def subject_in(self, language):
-        return getattr(self, f"subject_{language}", "") or getattr(
-            self, f"subject_{self.original_language}"
-        )
+        return self.subject.in_language(language)
 
     def text_in(self, language):
-        return getattr(self, f"text_{language}", "") or getattr(
-            self, f"text_{self.original_language}"
-        )
-
-    @property
-    def subject(self):
-        return self.subject_in(self.language_for(active_language()))
-
-    @property
-    def text(self):
-        return self.text_in(self.language_for(active_language()))
+        return self.text.in_language(language)
 
     def search_words(self):
         return "\n".join(
-            getattr(self, f"{field}_{code}", "")
-            for code in SITE_LANGUAGES
-            for field in ("subject", "text")
+            text for field in (self.subject, self.text) for _code, text in field.items()
         ).lower()
 
 

@@ -6,6 +6,7 @@ from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.permissions import is_secretariat, roles_in_force
 from menengage.activities.models import WorkingGroup
 from menengage.core.models import OutgoingMail
+from menengage.core.translation import translated_order
 from menengage.governance.models import Body
 from menengage.governance.selectors import body_members, terms_current
 from menengage.members.models import Membership, Organisation
@@ -32,8 +33,10 @@ def audience_options(*, actor):
     """The networks, bodies and working groups `actor` may write to."""
     if is_secretariat(actor):
         return {
-            "networks": Network.objects.select_related("parent").order_by("kind", "name_en"),
-            "bodies": Body.objects.order_by("name"),
+            "networks": Network.objects.select_related("parent").order_by(
+                "kind", translated_order("name")
+            ),
+            "bodies": Body.objects.all(),
             "working_groups": WorkingGroup.objects.all(),
         }
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
@@ -41,8 +44,8 @@ def audience_options(*, actor):
         return {name: model.objects.none() for name, model in empty.items()}
     chaired = terms_current().filter(delegate=actor, is_chair=True).values("seat__body")
     return {
-        "networks": networks_coordinated(actor).order_by("kind", "name_en"),
-        "bodies": Body.objects.filter(pk__in=chaired).order_by("name"),
+        "networks": networks_coordinated(actor).order_by("kind", translated_order("name")),
+        "bodies": Body.objects.filter(pk__in=chaired),
         "working_groups": WorkingGroup.objects.filter(convener_people=actor),
     }
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import NotPermitted
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.mail import FORGOTTEN
 from menengage.core.models import OutgoingMail
 from menengage.core.throttle import limit_exceeded
+from menengage.core.translation import site_languages
 
 from . import notifications, selectors
 from .models import Announcement, DigestPreference, NewsletterIssue, Subscriber, Suppression, Topic
@@ -42,24 +42,25 @@ AUDIENCE_FIELDS = ["network", "governing_body", "working_group", "roles", "membe
 
 
 def _texts_fields(texts):
-    fields = {}
-    for code in SITE_LANGUAGES:
+    """`texts` (language -> (subject, text)) as the values of the `subject` and `text` fields."""
+    fields = {"subject": {}, "text": {}}
+    for code in site_languages():
         subject, text = texts.get(code, ("", ""))
-        fields[f"subject_{code}"] = (subject or "").strip()
-        fields[f"text_{code}"] = (text or "").strip()
+        fields["subject"][code] = (subject or "").strip()
+        fields["text"][code] = (text or "").strip()
     return fields
 
 
 def _check_written(message):
     """The original language must be written; every language has both a subject and a text."""
     errors = {}
-    for code in SITE_LANGUAGES:
-        subject, text = getattr(message, f"subject_{code}"), getattr(message, f"text_{code}")
+    for code in site_languages():
+        subject, text = message.subject.get(code), message.text.get(code)
         if bool(subject) != bool(text):
-            errors[f"text_{code}" if subject else f"subject_{code}"] = _(
+            errors["text" if subject else "subject"] = _(
                 "Write both a subject and a text in this language, or neither."
             )
-    if not getattr(message, f"subject_{message.original_language}"):
+    if not message.subject.get(message.original_language):
         errors["original_language"] = _("Write the message in its original language.")
     if errors:
         raise ValidationError(errors)
@@ -195,7 +196,7 @@ def newsletter_subscribe(*, email, languages, topics, language):
     link to their preferences instead, so the form never tells who is subscribed.
     Records `subscriber.subscribe`."""
     email = email.strip().lower()
-    languages = _clean_choices(languages, SITE_LANGUAGES, _("Choose at least one language."))
+    languages = _clean_choices(languages, site_languages(), _("Choose at least one language."))
     topics = _clean_choices(topics, Topic.values, _("Choose at least one topic."))
     with translation.override(language):
         consent = str(CONSENT_TEXT)
@@ -246,7 +247,7 @@ def subscription_update(*, subscriber, languages, topics):
     subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
     before = snapshot(subscriber, ["languages", "topics"])
     subscriber.languages = _clean_choices(
-        languages, SITE_LANGUAGES, _("Choose at least one language.")
+        languages, site_languages(), _("Choose at least one language.")
     )
     subscriber.topics = _clean_choices(topics, Topic.values, _("Choose at least one topic."))
     subscriber.save(update_fields=["languages", "topics"])

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 from menengage.core.forms import form_refuse
-from menengage.core.languages import active_language
+from menengage.core.translation import active_language
 
 from . import links, selectors, services
 from .forms import AnnouncementForm, DigestForm, SubscribeForm, SubscriptionChoicesForm

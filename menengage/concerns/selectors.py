@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.permissions import role_holders, roles_in_force
+from menengage.core.translation import translated_order
 from menengage.governance import selectors as governance
 from menengage.members.models import Membership, Organisation
 from menengage.networks.models import Network
@@ -198,7 +199,9 @@ def concern_statistics(*, year):
             "kind", "region_id", "status", "received_at", "acknowledged_at", "closed_at"
         )
     )
-    regions = list(Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en"))
+    regions = list(
+        Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(translated_order("name"))
+    )
 
     def count(test):
         return _figure(sum(1 for row in rows if test(row)))
@@ -236,4 +239,4 @@ def organisation_match(name):
 
 
 def networks_for_choice():
-    return Network.objects.order_by("kind", "name_en")
+    return Network.objects.order_by("kind", translated_order("name"))

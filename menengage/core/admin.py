@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from .audit import record_save
 from .models import AuditEvent, Country, OutgoingMail
+from .translation import TranslatedSearchAdmin, missing_translation_filter
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -92,7 +93,8 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_en", "region", "subregion"]
-    list_filter = ["region"]
-    search_fields = ["code", "name_en", "name_es", "name_fr", "name_pt"]
+class CountryAdmin(TranslatedSearchAdmin):
+    list_display = ["code", "name", "region", "subregion"]
+    list_filter = ["region", missing_translation_filter("name")]
+    search_fields = ["code"]
+    translated_search_fields = ["name"]

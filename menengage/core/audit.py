@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
 from .models import AuditEvent
+from .translation import Translation
 
 
 def _plain(data):
@@ -40,6 +41,8 @@ def snapshot(instance, fields):
             value = None if value is None else str(value)
         elif isinstance(field, models.FileField):
             value = value.name if value else ""
+        elif isinstance(value, Translation):
+            value = value.as_dict()
         elif isinstance(field, models.DecimalField) and isinstance(value, Decimal):
             value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
         values[name] = value

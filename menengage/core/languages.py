@@ -1,21 +1,30 @@
-"""The site's languages, and fields kept once per language (`name_en`, `name_es`, ...)."""
+"""Kept only while library and transparency still have `*_en/_es/...` columns: they move to
+`menengage.core.translation` (the one place for languages and translated content), and then
+this module goes. New code imports from `menengage.core.translation`."""
 
-from django.conf import settings
-from django.utils.translation import get_language
+from .translation import active_language, site_languages
 
-SITE_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+__all__ = [  # noqa: F822 (SITE_LANGUAGES comes from __getattr__)
+    "SITE_LANGUAGES",
+    "active_language",
+    "has_active_language",
+    "in_active_language",
+]
 
 
-def active_language():
-    """The active site language, or the default one outside a request in a site language."""
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    return language if language in SITE_LANGUAGES else settings.LANGUAGE_CODE
+def __getattr__(name):
+    # Read from settings each time, so `override_settings(LANGUAGES=...)` is seen.
+    if name == "SITE_LANGUAGES":
+        return site_languages()
+    raise AttributeError(name)
 
 
 def in_active_language(instance, field):
-    """`instance.<field>_<language>` for the active language, falling back to English."""
+    """`instance.<field>_<language>` for the active language, falling back to the default."""
+    from django.conf import settings
+
     return getattr(instance, f"{field}_{active_language()}", "") or getattr(
-        instance, f"{field}_{settings.LANGUAGE_CODE}"
+        instance, f"{field}_{settings.LANGUAGE_CODE}", ""
     )
 
 

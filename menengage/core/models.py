@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .languages import in_active_language
+from .translation import TranslatedField, translated_order
 
 
 class AuditEvent(models.Model):
@@ -56,10 +56,7 @@ class Country(models.Model):
     m49 = models.CharField(_("UN M49 code"), max_length=3)
     region = models.CharField(_("UN M49 region"), max_length=3, db_index=True)
     subregion = models.CharField(_("UN M49 sub-region"), max_length=3)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    name_es = models.CharField(_("name (Spanish)"), max_length=100)
-    name_fr = models.CharField(_("name (French)"), max_length=100)
-    name_pt = models.CharField(_("name (Portuguese)"), max_length=100)
+    name = TranslatedField(_("name"), max_length=100)
     # A representative point for the member map, not a border: one decimal is enough.
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
@@ -67,14 +64,10 @@ class Country(models.Model):
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name_en"]
+        ordering = [translated_order("name")]
 
     def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return in_active_language(self, "name")
+        return str(self.name)
 
 
 class Term(models.Model):
@@ -88,16 +81,13 @@ class Term(models.Model):
 
     vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices)
     code = models.SlugField(_("code"), max_length=40)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    name_es = models.CharField(_("name (Spanish)"), max_length=100)
-    name_fr = models.CharField(_("name (French)"), max_length=100)
-    name_pt = models.CharField(_("name (Portuguese)"), max_length=100)
+    name = TranslatedField(_("name"), max_length=100)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         verbose_name = _("term")
         verbose_name_plural = _("terms")
-        ordering = ["vocabulary", "position", "name_en"]
+        ordering = ["vocabulary", "position", translated_order("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["vocabulary", "code"], name="%(app_label)s_%(class)s_unique_code"
@@ -105,11 +95,7 @@ class Term(models.Model):
         ]
 
     def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return in_active_language(self, "name")
+        return str(self.name)
 
 
 class AttemptCount(models.Model):

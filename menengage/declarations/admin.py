@@ -1,12 +1,14 @@
 from django.contrib import admin
 
+from menengage.core.translation import TranslatedSearchAdmin, missing_translation_filter
+
 from .models import Commitment, Declaration, DeclarationVersion, Endorsement
 
 
 class VersionInline(admin.StackedInline):
     model = DeclarationVersion
     extra = 0
-    fields = ("number", "text_en", "text_es", "text_fr", "text_pt", "note", "adopted_at")
+    fields = ("number", "text", "note", "adopted_at")
     readonly_fields = ("adopted_at",)
 
     # Texts change only on the drafting page, through the service that refuses to edit an
@@ -27,10 +29,15 @@ class CommitmentInline(admin.TabularInline):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
-    list_display = ("title_en", "status", "adopted_on", "organisation_count", "individual_count")
-    list_filter = ("status",)
-    search_fields = ("title_en", "slug")
+class DeclarationAdmin(TranslatedSearchAdmin):
+    list_display = ("title", "status", "adopted_on", "organisation_count", "individual_count")
+    list_filter = (
+        "status",
+        missing_translation_filter("title"),
+        missing_translation_filter("summary"),
+    )
+    search_fields = ("slug",)
+    translated_search_fields = ("title", "summary")
     readonly_fields = ("status", "adopted_on", "organisation_count", "individual_count")
     filter_horizontal = ("drafters",)
     raw_id_fields = ("event",)

@@ -5,12 +5,13 @@ Signatories carry only what the public list shows: never an e-mail or postal add
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from menengage.core.api_schema import Limit, Offset, named_choices
-from menengage.core.languages import active_language
+from menengage.core.translation import translation_schema
 
 from . import selectors
 from .models import Declaration, Endorsement
@@ -28,7 +29,10 @@ class CountsOut(Schema):
 
 class DeclarationOut(Schema):
     slug: str
-    title: str
+    title: str = Field(description="In the requested language, else another one")
+    titles: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The title in each language it is written in"
+    )
     status: str
     adopted_on: date | None
     comment_closes_on: date | None
@@ -43,6 +47,10 @@ class DeclarationOut(Schema):
             "organisations": declaration.organisation_count,
             "individuals": declaration.individual_count,
         }
+
+    @staticmethod
+    def resolve_titles(declaration):
+        return declaration.title.as_dict()
 
     @staticmethod
     def resolve_event(declaration):
@@ -72,6 +80,7 @@ class CommitmentOut(Schema):
 
 class DeclarationDetailOut(DeclarationOut):
     summary: str
+    summaries: translation_schema()  # type: ignore[valid-type]
     version: int | None
     language: str = Field(description="Language of the text: the requested one, or English")
     paragraphs: list[ParagraphOut]
@@ -79,6 +88,10 @@ class DeclarationDetailOut(DeclarationOut):
     commitments: list[CommitmentOut]
 
     # The endpoint puts the text and the follow-up, which are not model fields, in `api`.
+    @staticmethod
+    def resolve_summaries(declaration):
+        return declaration.summary.as_dict()
+
     @staticmethod
     def resolve_version(declaration):
         return declaration.api["version"]
@@ -146,7 +159,7 @@ def get_declaration(request, slug: str):
     regions = selectors.region_counts(declaration=declaration)
     declaration.api = {
         "version": version.number if version else None,
-        "language": active_language() if version and version.is_translated else "en",
+        "language": version.text.language if version else settings.LANGUAGE_CODE,
         "paragraphs": [{"number": number, "text": text} for number, text in version.paragraphs]
         if version
         else [],

@@ -10,6 +10,7 @@ from django.utils import timezone
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.services import role_assign
 from menengage.core.models import Country
+from menengage.core.translation import translated_search
 from menengage.members.models import Membership, Organisation
 from menengage.networks.selectors import region_slug_for_country
 
@@ -37,7 +38,7 @@ def _event(keyword, year):
     events = event_model.objects.filter(starts_at__year__in=[year - 1, year, year + 1])
     return (
         events.filter(slug__icontains=keyword).first()
-        or events.filter(title__icontains=keyword).first()
+        or events.filter(translated_search("title", keyword)).first()
     )
 
 

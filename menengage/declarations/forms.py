@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
 from menengage.core.forms import ModelChoiceField
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.models import Country
+from menengage.core.translation import TranslatedFormField, site_languages
 from menengage.members.forms import CountryChoiceField
 
 
@@ -92,24 +92,16 @@ class VersionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        labels = {
-            "en": _("Text (English)"),
-            "es": _("Text (Spanish)"),
-            "fr": _("Text (French)"),
-            "pt": _("Text (Portuguese)"),
-        }
-        for code in SITE_LANGUAGES:
-            self.fields[f"text_{code}"] = forms.CharField(
-                max_length=DOCUMENT_MAX_LENGTH,
-                label=labels.get(code, code),
-                required=code == "en",
-                widget=forms.Textarea(attrs={"rows": 12}),
-            )
+    text = TranslatedFormField(
+        label=_("Text"),
+        max_length=DOCUMENT_MAX_LENGTH,
+        help_text=_("Separate paragraphs with a blank line. The English text is required."),
+    )
 
     def texts(self):
-        return {code: self.cleaned_data.get(f"text_{code}", "") for code in SITE_LANGUAGES}
+        """Every site language, empty where the box was left empty (which removes it)."""
+        given = self.cleaned_data.get("text") or {}
+        return {code: given.get(code, "") for code in site_languages()}
 
 
 class OpenCommentsForm(forms.Form):

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
-from menengage.core.fields import BoundedTextField, DocumentTextField
-from menengage.core.languages import has_active_language, in_active_language
+from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField
 from menengage.core.models import Country
+from menengage.core.translation import TranslatedField, active_language, translated_order
 from menengage.members.models import Organisation
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -47,14 +47,8 @@ class Declaration(models.Model):
     }
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = BoundedTextField(_("summary (English)"), blank=True)
-    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
-    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
-    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200)
+    summary = TranslatedField(_("summary"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -89,21 +83,13 @@ class Declaration(models.Model):
     class Meta:
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
-        ordering = ["-adopted_on", "title_en"]
+        ordering = ["-adopted_on", translated_order("title")]
 
     def __str__(self):
-        return self.title_en
+        return str(self.title)
 
     def get_absolute_url(self):
         return reverse("declarations:detail", kwargs={"slug": self.slug})
-
-    @property
-    def title(self):
-        return in_active_language(self, "title")
-
-    @property
-    def summary(self):
-        return in_active_language(self, "summary")
 
     @property
     def signatory_count(self):
@@ -138,12 +124,12 @@ class DeclarationVersion(models.Model):
         related_name="versions",
     )
     number = models.PositiveSmallIntegerField(_("version number"))
-    text_en = DocumentTextField(
-        _("text (English)"), help_text=_("Separate paragraphs with a blank line.")
+    # The paragraphs are numbered after the text in the site's default language.
+    text = TranslatedField(
+        _("text"),
+        max_length=DOCUMENT_MAX_LENGTH,
+        help_text=_("Separate paragraphs with a blank line."),
     )
-    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
-    text_fr = DocumentTextField(_("text (French)"), blank=True)
-    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
     note = BoundedTextField(_("what changed"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
@@ -166,12 +152,8 @@ class DeclarationVersion(models.Model):
         return self.adopted_at is not None
 
     @property
-    def text(self):
-        return in_active_language(self, "text")
-
-    @property
     def is_translated(self):
-        return has_active_language(self, "text")
+        return bool(self.text.get(active_language()))
 
     @property
     def paragraphs(self):
@@ -180,7 +162,7 @@ class DeclarationVersion(models.Model):
 
     @property
     def paragraph_numbers(self):
-        return [number for number, _text in split_paragraphs(self.text_en)]
+        return [number for number, _text in split_paragraphs(self.text.get(settings.LANGUAGE_CODE))]
 
 
 class Comment(models.Model):
@@ -362,10 +344,7 @@ class Commitment(models.Model):
         related_name="commitments",
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    text_en = DocumentTextField(_("text (English)"))
-    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
-    text_fr = DocumentTextField(_("text (French)"), blank=True)
-    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
+    text = TranslatedField(_("text"), max_length=DOCUMENT_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("commitment")
@@ -379,10 +358,6 @@ class Commitment(models.Model):
 
     def __str__(self):
         return f"{self.declaration} · {self.number}"
-
-    @property
-    def text(self):
-        return in_active_language(self, "text")
 
 
 class CommitmentAction(models.Model):

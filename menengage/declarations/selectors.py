@@ -8,8 +8,8 @@ from django.core.cache import caches
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 
-from menengage.core.languages import active_language
 from menengage.core.models import Country
+from menengage.core.translation import active_language, translated_order
 from menengage.networks.models import Network
 
 from .models import Comment, Commitment, CommitmentAction, Declaration, Endorsement
@@ -33,7 +33,7 @@ PUBLIC_COLUMNS = (
 
 def declaration_list():
     """Every declaration, adopted ones first by date, with the counts kept on the row."""
-    return Declaration.objects.order_by("status", "-adopted_on", "title_en")
+    return Declaration.objects.order_by("status", "-adopted_on", translated_order("title"))
 
 
 def declaration_get(*, slug, full=True):
@@ -158,12 +158,12 @@ def signatory_places():
     key = f"declarations-places:{language}"
     places = caches["fragments"].get(key)
     if places is None:
-        countries = Country.objects.order_by(f"name_{language}").values_list(
-            "code", f"name_{language}", "name_en"
+        countries = Country.objects.order_by(translated_order("name"))
+        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+            translated_order("name")
         )
-        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")
         places = {
-            "countries": [(code, name or name_en) for code, name, name_en in countries],
+            "countries": [(country.code, country.name) for country in countries],
             "regions": [(network.slug, network.name) for network in regions],
         }
         caches["fragments"].set(key, places, PLACES_CACHE_SECONDS)

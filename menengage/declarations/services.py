@@ -3,6 +3,7 @@
 import functools
 import uuid
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
@@ -13,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, NotPermitted
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.throttle import limit_exceeded
+from menengage.core.translation import site_languages
 from menengage.members.models import Membership, Organisation
 from menengage.networks.selectors import region_slug_for_country
 
@@ -39,7 +40,6 @@ CONFIRM_MAX_AGE = 30 * 24 * 3600
 # database cache so every server process (and the SQLite default) sees the same count.
 SIGNON_LIMIT = 10
 SIGNON_WINDOW_SECONDS = 3600
-TEXT_FIELDS = tuple(f"text_{code}" for code in SITE_LANGUAGES)
 
 
 class DuplicateEndorsement(DomainError):
@@ -78,10 +78,8 @@ def declaration_create(*, actor, slug, titles, texts, summaries=None, commitment
     declaration = Declaration(slug=slug)
     if event is not None:
         declaration.event = event
-    for code, value in titles.items():
-        setattr(declaration, f"title_{code}", value)
-    for code, value in (summaries or {}).items():
-        setattr(declaration, f"summary_{code}", value)
+    declaration.title = titles
+    declaration.summary = summaries or {}
     declaration.full_clean()
     declaration.save()
     version = DeclarationVersion(declaration=declaration, number=1)
@@ -90,26 +88,33 @@ def declaration_create(*, actor, slug, titles, texts, summaries=None, commitment
     version.save()
     for number, text in enumerate(commitments, start=1):
         commitment = Commitment(declaration=declaration, number=number)
-        for code, value in text.items():
-            setattr(commitment, f"text_{code}", value)
+        commitment.text = text
         commitment.full_clean()
         commitment.save()
     audit_record(
         actor=actor,
         verb="declaration.create",
         target=declaration,
-        after={"slug": slug, "title": declaration.title_en, "commitments": len(commitments)},
+        after={
+            "slug": slug,
+            "title": declaration.title.as_dict(),
+            "commitments": len(commitments),
+        },
     )
     return declaration
 
 
 def _set_texts(version, texts):
+    """Set the languages given in `texts` (code -> text; empty removes that translation). The
+    paragraphs are numbered after the default language's text, so it must be there."""
+    merged = version.text.as_dict()
     for code, value in texts.items():
-        if code not in SITE_LANGUAGES:
+        if code not in site_languages():
             raise ValidationError(_("Unknown language."))
-        setattr(version, f"text_{code}", (value or "").strip())
-    if not split_paragraphs(version.text_en):
-        raise ValidationError({"text_en": _("Write the English text.")})
+        merged[code] = (value or "").strip()
+    version.text = merged
+    if not split_paragraphs(version.text.get(settings.LANGUAGE_CODE)):
+        raise ValidationError({"text": _("Write the English text.")})
 
 
 def declaration_latest_version(declaration):
@@ -126,12 +131,13 @@ def version_update(*, actor, version, texts, note=""):
         raise NotPermitted(_("Only the drafters can edit this declaration."))
     if version.is_frozen or declaration.status == Declaration.Status.ADOPTED:
         raise DomainError(_("This text has been adopted and can no longer be changed."))
-    before = {field: getattr(version, field) for field in TEXT_FIELDS}
+    before = version.text.as_dict()
     _set_texts(version, texts)
     version.note = note or version.note
     version.full_clean()
-    changed = [field for field in TEXT_FIELDS if getattr(version, field) != before[field]]
-    version.save(update_fields=[*TEXT_FIELDS, "note"])
+    after = version.text.as_dict()
+    changed = [f"text_{code}" for code in site_languages() if before.get(code) != after.get(code)]
+    version.save(update_fields=["text", "note"])
     audit_record(
         actor=actor,
         verb="declaration.version_update",
@@ -339,7 +345,7 @@ def endorsement_sign(
         "email": email,
         "country": country,
         "region": region_slug_for_country(country) or "",
-        "language": language if language in SITE_LANGUAGES else "en",
+        "language": language if language in site_languages() else settings.LANGUAGE_CODE,
         "signed_by": actor if getattr(actor, "is_authenticated", False) else None,
         "organisation": None,
         "organisation_name": "",

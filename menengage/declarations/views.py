@@ -302,9 +302,7 @@ def manage(request, slug):
     if not permissions.can_manage(request.user, declaration):
         raise PermissionDenied
     version = selectors.declaration_current_version(declaration)
-    initial = {
-        f"text_{code}": getattr(version, f"text_{code}") for code in ("en", "es", "fr", "pt")
-    }
+    initial = {"text": version.text}
     form = VersionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

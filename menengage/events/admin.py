@@ -7,16 +7,25 @@ whose services keep the waiting list, the review conflicts and the audit trail r
 from django.contrib import admin
 
 from menengage.core.admin import AuditedAdmin
+from menengage.core.translation import TranslatedSearchAdmin, missing_translation_filter
 
 from .models import Call, Criterion, Event, Session, Track
 
 
 @admin.register(Event)
-class EventAdmin(AuditedAdmin):
+class EventAdmin(AuditedAdmin, TranslatedSearchAdmin):
     list_display = ["title", "kind", "mode", "starts_at", "audience", "is_published"]
-    list_filter = ["kind", "mode", "audience", "is_published"]
-    search_fields = ["title", "slug", "city"]
-    prepopulated_fields = {"slug": ["title"]}
+    list_filter = [
+        "kind",
+        "mode",
+        "audience",
+        "is_published",
+        "language",
+        missing_translation_filter("title"),
+        missing_translation_filter("description"),
+    ]
+    search_fields = ["slug", "city"]
+    translated_search_fields = ["title", "description"]
     autocomplete_fields = ["organisers"]
     filter_horizontal = ["languages", "interpretation"]
     readonly_fields = ["created_at"]
@@ -37,15 +46,16 @@ class CriterionInline(admin.TabularInline):
 @admin.register(Call)
 class CallAdmin(AuditedAdmin):
     list_display = ["title", "event", "deadline", "time_zone"]
-    search_fields = ["title", "event__title"]
+    search_fields = ["title", "event__slug"]
     autocomplete_fields = ["event", "reviewers"]
     inlines = [TrackInline, CriterionInline]
 
 
 @admin.register(Session)
-class SessionAdmin(AuditedAdmin):
+class SessionAdmin(AuditedAdmin, TranslatedSearchAdmin):
     list_display = ["title", "event", "starts_at", "room"]
-    list_filter = ["event"]
-    search_fields = ["title", "speakers"]
+    list_filter = ["event", missing_translation_filter("title")]
+    search_fields = ["speakers"]
+    translated_search_fields = ["title"]
     autocomplete_fields = ["event"]
     raw_id_fields = ["submission"]

@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 from ninja.security import HttpBearer
 
 from menengage.core.api_schema import named_choices
+from menengage.core.translation import translation_schema
 
 from . import selectors, services
 from .models import Event
@@ -43,7 +44,11 @@ class NetworkRef(Schema):
 
 class EventOut(Schema):
     slug: str
-    title: str
+    language: str = Field(description="The language the event was first described in")
+    title: str = Field(description="In the requested language, else the original")
+    titles: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The title in each language it is written in"
+    )
     kind: EventKind
     mode: EventMode
     audience: EventAudience
@@ -58,6 +63,10 @@ class EventOut(Schema):
     url: str
 
     @staticmethod
+    def resolve_titles(event):
+        return event.title.as_dict()
+
+    @staticmethod
     def resolve_country(event):
         return event.country_id
 
@@ -68,8 +77,13 @@ class EventOut(Schema):
 
 class EventDetailOut(EventOut):
     description: str
+    descriptions: translation_schema()  # type: ignore[valid-type]
     languages: list[str]
     interpretation: list[str]
+
+    @staticmethod
+    def resolve_descriptions(event):
+        return event.description.as_dict()
 
     @staticmethod
     def resolve_languages(event):
@@ -82,12 +96,17 @@ class EventDetailOut(EventOut):
 
 class SessionOut(Schema):
     title: str
+    titles: translation_schema()  # type: ignore[valid-type]
     format: str
     starts_at: datetime
     ends_at: datetime
     room: str
     chair: str
     speakers: list[str]
+
+    @staticmethod
+    def resolve_titles(session):
+        return session.title.as_dict()
 
     @staticmethod
     def resolve_speakers(session):

@@ -108,10 +108,17 @@ def load(demo):
     rio = _event(
         "rio-2009",
         alliance,
-        title="First Global Symposium: Engaging Men and Boys in Achieving Gender Equality",
-        title_pt="Primeiro Simpósio Global: Engajando Homens e Meninos pela Igualdade de Gênero",
-        description_en="Rio de Janeiro, 2009: some 450 people from 80 countries, ending in the "
-        "Rio Call for Action. (The programme below is invented for the demo.)",
+        title={
+            "en": "First Global Symposium: Engaging Men and Boys in Achieving Gender Equality",
+            "es": "Primer Simposio Global: Involucrar a hombres y niños en la igualdad de género",
+            "pt": "Primeiro Simpósio Global: Engajando Homens e Meninos pela Igualdade de Gênero",
+        },
+        description={
+            "en": "Rio de Janeiro, 2009: some 450 people from 80 countries, ending in the "
+            "Rio Call for Action. (The programme below is invented for the demo.)",
+            "es": "Río de Janeiro, 2009: unas 450 personas de 80 países, que terminó con el "
+            "Llamado a la Acción de Río. (El programa de abajo es inventado para la demostración.)",
+        },
         kind=Event.Kind.SYMPOSIUM,
         mode=Event.Mode.IN_PERSON,
         venue="Conference centre",
@@ -128,9 +135,16 @@ def load(demo):
     delhi = _event(
         "delhi-2014",
         alliance,
-        title="Second Global Symposium: Men and Boys for Gender Justice",
-        description_en="New Delhi, 2014: about 1,200 participants from 94 countries, seven "
-        "thematic tracks and submitted abstracts. (The programme below is invented.)",
+        title={
+            "en": "Second Global Symposium: Men and Boys for Gender Justice",
+            "es": "Segundo Simposio Global: Hombres y niños por la justicia de género",
+        },
+        description={
+            "en": "New Delhi, 2014: about 1,200 participants from 94 countries, seven "
+            "thematic tracks and submitted abstracts. (The programme below is invented.)",
+            "es": "Nueva Delhi, 2014: unas 1.200 personas de 94 países, siete ejes temáticos "
+            "y resúmenes presentados. (El programa de abajo es inventado.)",
+        },
         kind=Event.Kind.SYMPOSIUM,
         mode=Event.Mode.IN_PERSON,
         venue="Convention centre",
@@ -147,9 +161,16 @@ def load(demo):
     ubuntu = _event(
         "ubuntu-2020",
         alliance,
-        title="Ubuntu Symposium: Healing, Reconciliation and Transformation",
-        description_en="Online, November 2020 to mid-2021: 5,000 participants and 180 sessions "
-        "across time zones. (The programme below is invented.)",
+        title={
+            "en": "Ubuntu Symposium: Healing, Reconciliation and Transformation",
+            "es": "Simposio Ubuntu: Sanación, reconciliación y transformación",
+        },
+        description={
+            "en": "Online, November 2020 to mid-2021: 5,000 participants and 180 sessions "
+            "across time zones. (The programme below is invented.)",
+            "es": "En línea, de noviembre de 2020 a mediados de 2021: 5.000 participantes y "
+            "180 sesiones en varios husos horarios. (El programa de abajo es inventado.)",
+        },
         kind=Event.Kind.SYMPOSIUM,
         mode=Event.Mode.ONLINE,
         starts_at=_at("Africa/Johannesburg", 2020, 11, 10, 9),
@@ -164,8 +185,12 @@ def load(demo):
     assembly = _event(
         "members-assembly",
         alliance,
-        title="Global Members' Assembly",
-        description_en="The Alliance's members meet to review the strategy and elect the Board.",
+        title={"en": "Global Members' Assembly", "es": "Asamblea Global de Miembros"},
+        description={
+            "en": "The Alliance's members meet to review the strategy and elect the Board.",
+            "es": "Los miembros de la Alianza se reúnen para revisar la estrategia y elegir "
+            "la Junta.",
+        },
         kind=Event.Kind.ASSEMBLY,
         mode=Event.Mode.HYBRID,
         venue="Partner office and online",
@@ -181,7 +206,10 @@ def load(demo):
     delegation = _event(
         "csw-delegation",
         alliance,
-        title="Delegation to the Commission on the Status of Women",
+        title={
+            "en": "Delegation to the Commission on the Status of Women",
+            "es": "Delegación a la Comisión de la Condición Jurídica y Social de la Mujer",
+        },
         kind=Event.Kind.UN_DELEGATION,
         mode=Event.Mode.IN_PERSON,
         venue="United Nations Headquarters",
@@ -204,7 +232,9 @@ def load(demo):
             Event(
                 slug=f"webinar-{number + 1}",
                 title=f"Webinar: {topic}",
-                description_en=f"An hour on {topic.lower()} with members of {region.name_en}.",
+                description={
+                    "en": f"An hour on {topic.lower()} with members of {region.name['en']}."
+                },
                 kind=Event.Kind.PEER_LEARNING if number % 3 == 0 else Event.Kind.WEBINAR,
                 mode=Event.Mode.ONLINE,
                 starts_at=start,
@@ -256,8 +286,11 @@ def load(demo):
     symposium = _event(
         "fourth-global-symposium",
         alliance,
-        title="Fourth Global Symposium",
-        description_en="The next Global Symposium. The call for proposals is open.",
+        title={"en": "Fourth Global Symposium", "es": "Cuarto Simposio Global"},
+        description={
+            "en": "The next Global Symposium. The call for proposals is open.",
+            "es": "El próximo Simposio Global. La convocatoria de propuestas está abierta.",
+        },
         kind=Event.Kind.SYMPOSIUM,
         mode=Event.Mode.HYBRID,
         venue="To be announced",

@@ -14,10 +14,22 @@ from reportlab.pdfgen import canvas
 from menengage.core.spreadsheets import cell_text
 
 
+def _translated(entry, name, text):
+    """`name` (SUMMARY, DESCRIPTION) in the active language, marked with the language it is
+    really in, and the text in every other language written as `X-<NAME>;LANGUAGE=xx`
+    (the standard allows one SUMMARY per event; calendars ignore what they do not know)."""
+    if not text:
+        return
+    entry.add(name, str(text), parameters={"LANGUAGE": text.language})
+    for code, other in text.items():
+        if code != text.language:
+            entry.add(f"X-MENENGAGE-{name.upper()}", other, parameters={"LANGUAGE": code})
+
+
 def _vevent(event):
     entry = icalendar.Event()
     entry.add("uid", f"event-{event.pk}@menengage")
-    entry.add("summary", event.title)
+    _translated(entry, "summary", event.title)
     # UTC instants: every calendar shows them in its owner's zone.
     entry.add("dtstart", event.starts_at)
     entry.add("dtend", event.ends_at)
@@ -26,8 +38,7 @@ def _vevent(event):
     place = ", ".join(filter(None, [event.venue, event.city]))
     if place:
         entry.add("location", place)
-    if event.description_en:
-        entry.add("description", event.description_en)
+    _translated(entry, "description", event.description)
     return entry
 
 
@@ -42,7 +53,7 @@ def _calendar(events, name):
 
 
 def event_ics(event):
-    return _calendar([event], event.title)
+    return _calendar([event], str(event.title))
 
 
 def feed_ics(events):
@@ -72,7 +83,7 @@ def certificate_pdf(registration):
     page.setFont("Helvetica", 16)
     page.drawCentredString(width / 2, height - 290, "took part in")
     page.setFont("Helvetica-Bold", 20)
-    page.drawCentredString(width / 2, height - 330, event.title)
+    page.drawCentredString(width / 2, height - 330, str(event.title))
     local = event.starts_at.astimezone(event.zone)
     place = ", ".join(filter(None, [event.city, event.venue])) or event.get_mode_display()
     page.setFont("Helvetica", 14)

@@ -11,9 +11,7 @@ from .models import CoAuthor, Registration, Submission
 
 class RegistrationForm(forms.ModelForm):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    country = ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.order_by("name_en"), required=False
-    )
+    country = ModelChoiceField(label=_("Country"), queryset=Country.objects.all(), required=False)
 
     class Meta:
         model = Registration

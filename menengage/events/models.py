@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import BoundedTextField
-from menengage.core.languages import active_language, in_active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import TranslatedField, language_choices
 from menengage.networks.models import Network
 
 
@@ -44,14 +44,15 @@ class Event(models.Model):
         INVITATION = "invitation", _("by invitation")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    description_en = BoundedTextField(_("description (English)"), blank=True)
-    description_es = BoundedTextField(_("description (Spanish)"), blank=True)
-    description_fr = BoundedTextField(_("description (French)"), blank=True)
-    description_pt = BoundedTextField(_("description (Portuguese)"), blank=True)
+    language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the title and description were first written in."),
+    )
+    title = TranslatedField(_("title"), max_length=200, original="language")
+    description = TranslatedField(_("description"), original="language", blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
@@ -124,20 +125,10 @@ class Event(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_title(self):
-        """The title in the active language, falling back to the original title."""
-        language = active_language()
-        return (language != "en" and getattr(self, f"title_{language}", "")) or self.title
-
-    @property
-    def description(self):
-        return in_active_language(self, "description")
 
     @property
     def zone(self):
@@ -456,7 +447,7 @@ class Session(models.Model):
         on_delete=models.SET_NULL,
         related_name="session",
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = TranslatedField(_("title"), max_length=250)
     format = models.CharField(
         _("format"), max_length=20, choices=Submission.Format.choices, blank=True
     )
@@ -473,7 +464,7 @@ class Session(models.Model):
         indexes = [models.Index(fields=["event", "starts_at"], name="events_session_start_idx")]
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     @property
     def speaker_list(self):

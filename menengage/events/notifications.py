@@ -31,7 +31,7 @@ def _about(registration, *, kind, subject, template):
         to=registration.email,
         language=registration.language,
         subject=subject,
-        params={"event": registration.event.title},
+        params={"event": str(registration.event.title.in_language(registration.language))},
         template=template,
         context={
             "registration": registration,
@@ -89,7 +89,9 @@ def send_outcome(submission):
             to=address,
             language=submission.submitter.language,
             subject=_("The decision on your proposal to %(event)s"),
-            params={"event": submission.call.event.title},
+            params={
+                "event": str(submission.call.event.title.in_language(submission.submitter.language))
+            },
             template="events/email/outcome.txt",
             context={"submission": submission, "event": submission.call.event},
         )

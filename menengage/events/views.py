@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from menengage.core.clients import client_key
 from menengage.core.errors import DomainError
 from menengage.core.shown_once import shown_once_keep, shown_once_take
+from menengage.core.translation import translated_order
 from menengage.members.selectors import organisations_represented_by
 from menengage.networks.models import Network
 
@@ -114,7 +115,9 @@ def event_list(request):
         "filters": filters,
         "kinds": Event.Kind.choices,
         "modes": Event.Mode.choices,
-        "networks": Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en"),
+        "networks": Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+            translated_order("name")
+        ),
         "years": selectors.event_years(),
         "zone": visitor_zone(request),
     }

@@ -10,6 +10,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from menengage.core.translation import translation_schema
+
 from . import selectors
 from .models import Design, Evaluation, Instrument
 from .permissions import can_manage_evaluation
@@ -22,7 +24,9 @@ class ItemOut(Schema):
     position: int
     subscale: str | None
     reverse_scored: bool
-    texts: dict[str, str] = Field(description="The statement in each language")
+    texts: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The statement in each language"
+    )
 
     @staticmethod
     def resolve_subscale(item):
@@ -33,7 +37,7 @@ class InstrumentOut(Schema):
     family: str
     version: int
     name: str
-    names: dict[str, str]
+    names: translation_schema()  # type: ignore[valid-type]
     status: Instrument.Status
     min_share: float = Field(description="Share of a subscale's items needed for a score")
     answer_scale: list[dict]

@@ -12,24 +12,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
-from menengage.core.languages import SITE_LANGUAGES, active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import Translation, site_languages
 from menengage.members.models import Organisation
 
 
 def in_language(texts):
-    """The text of a {language: text} mapping in the active language, else in English."""
-    texts = texts or {}
-    return texts.get(active_language()) or texts.get(settings.LANGUAGE_CODE) or ""
+    """A {language: text} mapping as a `Translation`: the active language with the one
+    fallback rule of `core.translation` (these texts are written in the default language)."""
+    return Translation(texts or {})
 
 
 def check_texts(texts, *, field, required=True):
     """Errors for a {language: text} mapping: only site languages, English present."""
     if not isinstance(texts, dict) or any(
-        code not in SITE_LANGUAGES or not isinstance(text, str) for code, text in texts.items()
+        code not in site_languages() or not isinstance(text, str) for code, text in texts.items()
     ):
         raise ValidationError(
-            {field: _("Give the text as one entry per site language (en, es, fr, pt).")}
+            {
+                field: _("Give the text as one entry per site language (%(languages)s).")
+                % {"languages": ", ".join(site_languages())}
+            }
         )
     if required and not (texts.get(settings.LANGUAGE_CODE) or "").strip():
         raise ValidationError({field: _("Give the text in English at least.")})

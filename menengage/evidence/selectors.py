@@ -11,8 +11,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from menengage.accounts.permissions import is_secretariat
 from menengage.activities.selectors import region_country_codes
-from menengage.core.languages import active_language
 from menengage.core.models import Term
+from menengage.core.translation import active_language, translated_order
 from menengage.networks.models import Network
 
 from . import analysis
@@ -73,7 +73,9 @@ def filter_options():
     key = f"evidence:options:{active_language()}"
     options = caches["fragments"].get(key)
     if options is None:
-        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")
+        regions = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+            translated_order("name")
+        )
         options = {
             "families": [
                 Option(family, family.upper())

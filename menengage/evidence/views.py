@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from menengage.core.errors import DomainError
 from menengage.core.forms import form_refuse
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.spreadsheets import cell_text
+from menengage.core.translation import site_languages
 
 from . import selectors, services
 from .forms import EvaluationForm, ResponseEntryForm, UploadForm
@@ -235,7 +235,7 @@ def instrument_detail(request, family, version):
 
 
 def instrument_xlsform_download(request, family, version, language):
-    if language not in SITE_LANGUAGES:
+    if language not in site_languages():
         raise Http404
     instrument = _instrument_or_404(request, family, version)
     response = HttpResponse(

@@ -60,9 +60,7 @@ def instrument_xlsform(instrument, language):
         for group in Respondent.Group:
             choices.append(["groups", group.value, str(group.label)])
         for term in Term.objects.filter(vocabulary=Term.Vocabulary.AGE_GROUP):
-            choices.append(
-                ["age_groups", term.code, getattr(term, f"name_{language}", "") or term.name_en]
-            )
+            choices.append(["age_groups", term.code, str(term.name.in_language(language))])
 
         form_settings = book.create_sheet("settings")
         form_settings.append(["form_title", "form_id", "version", "default_language"])

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from menengage.core.api_schema import named_choices
+from menengage.core.translation import translation_schema
 
 from . import selectors
 from .models import Body, Decision
@@ -79,6 +80,7 @@ class RuleOut(Schema):
 class BodyDetailOut(Schema):
     slug: str
     name: str
+    names: translation_schema()  # type: ignore[valid-type]
     kind: str
     network: NetworkRefOut
     parent: str | None = Field(None, description="Slug of the parent body")
@@ -86,6 +88,7 @@ class BodyDetailOut(Schema):
     publishes_decisions: bool
     url: str
     description: str
+    descriptions: translation_schema()  # type: ignore[valid-type]
     quorum: int = Field(description="Positions needed for a decision")
     vote_threshold: str = Field(description="Share of yes among yes and no for a fallback vote")
     seat_list: list[SeatOut]
@@ -95,8 +98,11 @@ class BodyDetailOut(Schema):
 class DecisionOut(Schema):
     id: int
     body: str = Field(description="Slug of the body")
+    language: str = Field(description="The language the proposal was written in")
     title: str
+    titles: translation_schema()  # type: ignore[valid-type]
     text: str
+    texts: translation_schema()  # type: ignore[valid-type]
     method: DecisionMethod
     outcome: DecisionOutcome
     decided_at: datetime
@@ -113,12 +119,24 @@ class DecisionOut(Schema):
         return decision.proposal.body.slug
 
     @staticmethod
+    def resolve_language(decision):
+        return decision.proposal.language
+
+    @staticmethod
     def resolve_title(decision):
         return decision.proposal.title
 
     @staticmethod
+    def resolve_titles(decision):
+        return decision.proposal.title.as_dict()
+
+    @staticmethod
     def resolve_text(decision):
         return decision.proposal.text
+
+    @staticmethod
+    def resolve_texts(decision):
+        return decision.proposal.text.as_dict()
 
 
 class BodyFilters(Schema):
@@ -154,6 +172,7 @@ def get_body(request, slug: str):
     return {
         "slug": body.slug,
         "name": body.name,
+        "names": body.name.as_dict(),
         "kind": body.kind,
         "network": body.network,
         "parent": body.parent.slug if body.parent else None,
@@ -161,6 +180,7 @@ def get_body(request, slug: str):
         "publishes_decisions": body.publishes_decisions,
         "url": body.get_absolute_url(),
         "description": body.description,
+        "descriptions": body.description.as_dict(),
         "quorum": body.quorum_for(body.seat_count),
         "vote_threshold": f"{body.vote_threshold_numerator}/{body.vote_threshold_denominator}",
         "seat_list": [

@@ -117,12 +117,14 @@ def load(demo):
         actor=demo.staff,
         network=alliance,
         kind=Body.Kind.BOARD,
-        name="Global Board",
+        name={"en": "Global Board", "es": "Junta Global"},
         slug="global-board",
-        description=(
-            "One representative per region and at-large seats for women's rights, youth and "
-            "LGBTIQ organisations."
-        ),
+        description={
+            "en": "One representative per region and at-large seats for women's rights, youth "
+            "and LGBTIQ organisations.",
+            "es": "Una persona representante por región y puestos generales para organizaciones "
+            "de derechos de las mujeres, juveniles y LGBTIQ.",
+        },
         publishes_decisions=True,
     )
     services.target_set(
@@ -155,7 +157,7 @@ def load(demo):
             pick(slug, kind, None if kind else "womens_rights"),
             person,
             network=regions[slug],
-            label=regions[slug].name_en,
+            label=regions[slug].name["en"],
             chair=number in {0, 3},
             since=since,
         )
@@ -181,10 +183,13 @@ def load(demo):
         actor=demo.staff,
         network=alliance,
         kind=Body.Kind.COMMITTEE,
-        name="Governance Committee",
+        name={"en": "Governance Committee", "es": "Comité de Gobernanza"},
         slug="governance-committee",
         parent=board,
-        description="Oversees the Accountability Framework and the handling of concerns.",
+        description={
+            "en": "Oversees the Accountability Framework and the handling of concerns.",
+            "es": "Supervisa el Marco de Rendición de Cuentas y la atención de las denuncias.",
+        },
     )
     committee_people = []
     for number, email in enumerate(
@@ -210,7 +215,7 @@ def load(demo):
             actor=demo.staff,
             network=network,
             kind=Body.Kind.STEERING_COMMITTEE,
-            name=f"{network.name_en} Steering Committee",
+            name=f"{network.name['en']} Steering Committee",
             slug=f"{slug}-steering-committee",
             parent=board,
             publishes_decisions=slug != "south-asia",
@@ -284,6 +289,7 @@ def _proposals(demo, body, members, few=False):
             body=body,
             title=title,
             text=text,
+            language="en",
             closes_at=now + datetime.timedelta(days=3 + number),
             anonymous=number == 2,
         )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.accounts.models import User
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, TEXT_MAX_LENGTH
 from menengage.core.forms import ModelChoiceField
+from menengage.core.translation import active_language
 from menengage.members.models import Organisation
 
 from .models import Meeting, Position, Proposal, Vote
@@ -29,8 +30,16 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = Proposal
-        fields = ["title", "text", "attachment", "closes_at", "anonymous"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+        fields = ["language", "title", "text", "attachment", "closes_at", "anonymous"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Most write in the language they use the site in: that is the default.
+        self.fields["language"].required = False
+        self.fields["language"].initial = active_language()
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or active_language()
 
     def clean_attachment(self):
         """Checked by content, not by name: a PDF starts with %PDF-."""

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from menengage.core.errors import DomainError
-from menengage.core.fields import BoundedTextField, DocumentTextField
+from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField, DocumentTextField
+from menengage.core.translation import TranslatedField, language_choices, translated_order
 
 
 class Body(models.Model):
@@ -36,9 +37,9 @@ class Body(models.Model):
         related_name="children",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = BoundedTextField(_("description"), blank=True)
+    description = TranslatedField(_("description"), blank=True)
     publishes_decisions = models.BooleanField(_("publishes its decisions"), default=False)
     quorum = models.PositiveSmallIntegerField(
         _("quorum"),
@@ -67,7 +68,7 @@ class Body(models.Model):
     class Meta:
         verbose_name = pgettext_lazy("governing body", "body")
         verbose_name_plural = _("bodies")
-        ordering = ["name"]
+        ordering = [translated_order("name")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(
@@ -78,7 +79,7 @@ class Body(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
     def get_absolute_url(self):
         return reverse("governance:body", kwargs={"slug": self.slug})
@@ -332,8 +333,15 @@ class Proposal(models.Model):
         on_delete=models.CASCADE,
         related_name="proposals",
     )
-    title = models.CharField(_("title"), max_length=200)
-    text = DocumentTextField(_("text"))
+    language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the proposal was written in."),
+    )
+    title = TranslatedField(_("title"), max_length=200, original="language")
+    text = TranslatedField(_("text"), max_length=DOCUMENT_MAX_LENGTH, original="language")
     attachment = models.FileField(
         _("attachment"),
         upload_to=_attachment_path,
@@ -367,7 +375,7 @@ class Proposal(models.Model):
         indexes = [models.Index(fields=["status", "closes_at"], name="governance_proposal_due_idx")]
 
     def __str__(self):
-        return self.title
+        return str(self.title)
 
     def get_absolute_url(self):
         return reverse("governance:proposal", kwargs={"pk": self.pk})

@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from menengage.core.translation import translated_order
+
 from .composition import composition_check
 from .models import Body, Decision, Election, Meeting, Position, Proposal, Term, Vote
 
@@ -50,7 +52,7 @@ def body_list():
     return (
         Body.objects.select_related("network", "parent")
         .annotate(seat_count=Count("seats", distinct=True))
-        .order_by("network__kind", "network__name_en", "kind", "name")
+        .order_by("network__kind", translated_order("network__name"), "kind", "name")
     )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.accounts.permissions import is_secretariat
 from menengage.core.audit import audit_record
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.translation import active_language
 
 from . import notifications, selectors
 from .composition import GLOBAL_SOUTH_REGIONS, KIND_BY_CONSTITUENCY
@@ -53,6 +54,7 @@ def body_create(*, actor, network, kind, name, slug, parent=None, **fields):
     """Create a body. Staff only. Records `body.create`."""
     _require_staff(actor)
     body = Body(network=network, kind=kind, name=name, slug=slug, parent=parent, **fields)
+    name = body.name.as_dict()
     body.full_clean()
     body.save()
     audit_record(actor=actor, verb="body.create", target=body, after={"name": name, "kind": kind})
@@ -366,13 +368,23 @@ def _lock(proposal):
 
 
 @transaction.atomic
-def proposal_open(*, actor, body, title, text, closes_at, anonymous=False, attachment=None):
-    """A body member puts a proposal to the body. Records `proposal.open`; e-mails the members."""
+def proposal_open(
+    *, actor, body, title, text, closes_at, anonymous=False, attachment=None, language=None
+):
+    """A body member puts a proposal to the body: `title` and `text` as language -> text, or as
+    text in `language` (the active one by default). Records `proposal.open`; e-mails the
+    members."""
     _require_member(actor, body)
+    language = language or active_language()
+    if isinstance(title, str):
+        title = {language: title}
+    if isinstance(text, str):
+        text = {language: text}
     if closes_at <= timezone.now():
         raise DomainError(_("The closing time must be in the future."))
     proposal = Proposal(
         body=body,
+        language=language,
         title=title,
         text=text,
         closes_at=closes_at,
@@ -735,7 +747,7 @@ def agenda_item_add(*, actor, meeting, title, proposal=None):
         raise DomainError(_("Link a proposal of this body."))
     if meeting.minutes_approved_at:
         raise DomainError(_("The minutes of this meeting are approved; its agenda is closed."))
-    title = (title or (proposal.title if proposal else "")).strip()
+    title = (title or (str(proposal.title) if proposal else "")).strip()
     last = meeting.agenda.order_by("-position").values_list("position", flat=True).first() or 0
     item = AgendaItem(meeting=meeting, position=last + 1, title=title, proposal=proposal)
     item.full_clean()

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
+
+from menengage.core.translation import missing_translation_filter
 
 from . import services
 from .models import Application, FrameworkDocument, Membership, Organisation
@@ -54,10 +57,34 @@ class FrameworkDocumentAdmin(admin.ModelAdmin):
 
     list_display = ["kind", "version", "in_force_from", "grace_days"]
     list_filter = ["kind"]
-    frozen = ["kind", "version", "in_force_from", "grace_days", "text_en"]
+    frozen = ["kind", "version", "in_force_from", "grace_days"]
+    list_filter = [
+        "kind",
+        missing_translation_filter("text"),
+        missing_translation_filter("summary"),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         return self.frozen if obj else []
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            # The published text in the default language is frozen: its box is read-only and
+            # what is sent for it is ignored; the other languages stay editable.
+            published = obj.text.get(settings.LANGUAGE_CODE, "")
+            field = form.base_fields["text"]
+            for code, widget in zip(field.languages, field.widget.widgets, strict=True):
+                if code == settings.LANGUAGE_CODE:
+                    widget.attrs["readonly"] = True
+
+            def clean_text(self):
+                texts = dict(self.cleaned_data.get("text") or {})
+                texts[settings.LANGUAGE_CODE] = published
+                return texts
+
+            form.clean_text = clean_text
+        return form
 
     def has_delete_permission(self, request, obj=None):
         return False

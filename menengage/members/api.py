@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from menengage.core.api_schema import named_choices
+from menengage.core.translation import translation_schema
 from menengage.networks.api import CountryOut
 
 from . import selectors
@@ -45,6 +46,9 @@ class OrganisationOut(Schema):
     identifier: str
     founded: int | None
     description: str
+    descriptions: translation_schema() = Field(  # type: ignore[valid-type]
+        description="What the organisation does, in each language it is written in"
+    )
     works_with_womens_rights: bool
     themes: list[TermOut]
     age_groups: list[TermOut]
@@ -54,6 +58,10 @@ class OrganisationOut(Schema):
     phone: str = Field(description="Public telephone, empty unless the member shows it")
     created_at: datetime
     url: str
+
+    @staticmethod
+    def resolve_descriptions(organisation):
+        return organisation.description.as_dict()
 
     @staticmethod
     def resolve_themes(organisation):

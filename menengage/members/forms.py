@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.core.fields import TEXT_MAX_LENGTH
 from menengage.core.forms import ModelChoiceField, ModelMultipleChoiceField
 from menengage.core.models import Country, Term
+from menengage.core.translation import active_language
 
 from .models import Organisation
 
@@ -106,7 +107,8 @@ class JoinForm(forms.Form):
         }
         return {
             **fields,
-            "description": data["activities"],
+            # Written in the language the applicant is using the site in.
+            "description": {active_language(): data["activities"]},
             "themes": data["themes"],
             "age_groups": data["age_groups"],
         }
@@ -153,7 +155,6 @@ class OrganisationProfileForm(forms.ModelForm):
             "works_with_womens_rights",
             "themes",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
 
 class WithdrawForm(forms.Form):

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
-from menengage.core.fields import BoundedTextField, DocumentTextField
-from menengage.core.languages import has_active_language, in_active_language
+from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField
 from menengage.core.models import Country, Term
+from menengage.core.translation import TranslatedField, active_language
 from menengage.networks.models import Network
 
 # org-id.guide identifiers: a list code such as KE-NCB, then the organisation's number there.
@@ -50,7 +50,7 @@ class Organisation(models.Model):
     public_phone = models.CharField(_("public contact telephone"), max_length=40, blank=True)
     show_email = models.BooleanField(_("show the e-mail address in the directory"), default=True)
     show_phone = models.BooleanField(_("show the telephone number in the directory"), default=False)
-    description = BoundedTextField(_("what the organisation does"), blank=True)
+    description = TranslatedField(_("what the organisation does"), blank=True)
     themes = models.ManyToManyField(
         Term,
         verbose_name=_("themes"),
@@ -102,7 +102,12 @@ class Organisation(models.Model):
 
     def indexed_text(self):
         """What the directory search looks in: the searched fields, lower-cased."""
-        return "\n".join(getattr(self, field) or "" for field in self.SEARCHED_FIELDS).lower()
+        texts = []
+        for field in self.SEARCHED_FIELDS:
+            value = getattr(self, field) or ""
+            # A translated field is found in every language it is written in.
+            texts += [text for _code, text in value.items()] if hasattr(value, "items") else [value]
+        return "\n".join(texts).lower()
 
 
 class Membership(models.Model):
@@ -242,11 +247,10 @@ class FrameworkDocument(models.Model):
         default=90,
         help_text=_("After this many days, memberships that have not endorsed this version lapse."),
     )
-    summary_en = BoundedTextField(_("summary of changes (English)"), blank=True)
-    text_en = DocumentTextField(_("text (English)"))
-    text_es = DocumentTextField(_("text (Spanish)"), blank=True)
-    text_fr = DocumentTextField(_("text (French)"), blank=True)
-    text_pt = DocumentTextField(_("text (Portuguese)"), blank=True)
+    summary = TranslatedField(_("summary of changes"), blank=True)
+    # The text in the site's default language is the authoritative one, frozen on publication;
+    # translations may be added and corrected later.
+    text = TranslatedField(_("text"), max_length=DOCUMENT_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("framework document")
@@ -267,13 +271,8 @@ class FrameworkDocument(models.Model):
         )
 
     @property
-    def text(self):
-        """The text in the active language, falling back to English."""
-        return in_active_language(self, "text")
-
-    @property
     def is_translated(self):
-        return has_active_language(self, "text")
+        return bool(self.text.get(active_language()))
 
 
 class Endorsement(models.Model):

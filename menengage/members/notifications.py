@@ -52,7 +52,9 @@ def send_new_application_to_coordinators(application, coordinators):
             to=person.email,
             language=person.language,
             subject=_("A new application to %(network)s"),
-            params={"network": application.membership.network.name_en},
+            params={
+                "network": str(application.membership.network.name.in_language(person.language))
+            },
             template="members/email/application_new.txt",
             context={"application": application, "person": person},
             link=reverse_lazy("members:review_detail", args=[application.pk]),
@@ -112,7 +114,9 @@ def send_escalation(application, coordinators):
             to=person.email,
             language=person.language,
             subject=_("An application to %(network)s has waited more than a week"),
-            params={"network": application.membership.network.name_en},
+            params={
+                "network": str(application.membership.network.name.in_language(person.language))
+            },
             template="members/email/application_escalated.txt",
             context={"application": application, "person": person},
             link=reverse_lazy("members:review_detail", args=[application.pk]),

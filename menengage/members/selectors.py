@@ -15,8 +15,8 @@ from menengage.accounts.permissions import (
     role_scopes,
     roles_in_force,
 )
-from menengage.core.languages import active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import Translation, active_language, translated_order
 from menengage.networks.models import Network
 
 from .models import Application, FrameworkDocument, Membership, Organisation
@@ -178,7 +178,7 @@ def network_members_for_coordinator(*, actor):
         Membership.objects.filter(status__in=current)
         .select_related("network", "organisation__country", "person__country")
         .prefetch_related("organisation__endorsements", "person__endorsements")
-        .order_by("network__name_en", "organisation__name", "person__name")
+        .order_by(translated_order("network__name"), "organisation__name", "person__name")
     )
     if is_secretariat(actor):
         return memberships
@@ -322,7 +322,9 @@ def organisation_directory_facets(*, filters):
     """
     counts = _directory_facet_counts(filters)
     terms = Term.objects.filter(vocabulary__in=[Term.Vocabulary.THEME, Term.Vocabulary.LANGUAGE])
-    regional = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("is_forming", "name_en")
+    regional = Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+        "is_forming", translated_order("name")
+    )
     return {
         "kind": [
             FacetOption(kind.value, kind.label, counts["kind"].get(kind.value, 0))
@@ -372,7 +374,7 @@ def organisation_directory_places():
     members = Organisation.objects.filter(country=OuterRef("pk")).filter(
         Exists(_active_membership())
     )
-    countries = Country.objects.filter(Exists(members)).order_by(f"name_{language}")
+    countries = Country.objects.filter(Exists(members)).order_by(translated_order("name"))
     networks = Network.objects.filter(
         Exists(
             Membership.objects.filter(
@@ -381,7 +383,7 @@ def organisation_directory_places():
                 organisation__isnull=False,
             )
         )
-    ).order_by("name_en")
+    ).order_by(translated_order("name"))
     places = {
         "countries": [CountryPlace(country.code, country.name) for country in countries],
         "networks": [NetworkPlace(network.slug, network.name) for network in networks],
@@ -397,7 +399,7 @@ def organisation_get_for_directory(*, slug=None, pk=None):
     networks = (
         Membership.objects.filter(status=Membership.Status.ACTIVE)
         .select_related("network__parent")
-        .order_by("network__kind", "network__name_en")
+        .order_by("network__kind", translated_order("network__name"))
     )
     return (
         Organisation.objects.filter(Exists(_active_membership()))
@@ -456,17 +458,16 @@ def member_map(*, network=None):
         Organisation.objects.filter(Exists(memberships))
         .values_list(
             "country_id",
-            f"country__name_{language}",
-            "country__name_en",
+            "country__name",
             "country__latitude",
             "country__longitude",
         )
         .annotate(count=Count("pk"))
-        .order_by(f"country__name_{language}", "country_id")
+        .order_by(translated_order("country__name"), "country_id")
     )
     countries = [
-        MapCountry(code, name or name_en, count, latitude, longitude)
-        for code, name, name_en, latitude, longitude, count in rows
+        MapCountry(code, str(Translation(names)), count, latitude, longitude)
+        for code, names, latitude, longitude, count in rows
     ]
     caches["fragments"].set(key, countries, MEMBER_MAP_CACHE_SECONDS)
     return countries

@@ -3,6 +3,7 @@
 import functools
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -19,6 +20,7 @@ from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import Country, Term
 from menengage.core.throttle import limit_exceeded
+from menengage.core.translation import Translation
 from menengage.networks.selectors import network_for_country
 
 from . import notifications
@@ -604,20 +606,26 @@ def framework_document_publish(*, actor, **fields):
     return document
 
 
-TRANSLATABLE_FRAMEWORK_FIELDS = ["summary_en", "text_es", "text_fr", "text_pt"]
+TRANSLATABLE_FRAMEWORK_FIELDS = ["summary", "text"]
 
 
 @transaction.atomic
 def framework_document_translate(*, document, actor, **texts):
-    """Add or correct the translations of a published version; its English text and dates
-    stay frozen. Staff only. Records `framework.translate`."""
+    """Add or correct the translations of a published version (`text`, `summary`: language ->
+    text); its text in the site's default language and its dates stay frozen. Staff only.
+    Records `framework.translate`."""
     if not is_secretariat(actor):
         raise NotPermitted(_("Only secretariat staff can translate a framework document."))
     if set(texts) - set(TRANSLATABLE_FRAMEWORK_FIELDS):
         raise ValueError("Only translations and the summary can change after publication.")
+    if "text" in texts and Translation(texts["text"]).get(
+        settings.LANGUAGE_CODE
+    ) != document.text.get(settings.LANGUAGE_CODE):
+        raise ValueError("The published text in the default language cannot change.")
     before = snapshot(document, texts)
     for field, value in texts.items():
         setattr(document, field, value)
+    document.full_clean()
     document.save(update_fields=list(texts))
     audit_record(
         actor=actor, verb="framework.translate", target=document, before=before, after=texts
@@ -699,6 +707,11 @@ def _import_parse(row):
     return fields, themes
 
 
+def _held(organisation, field):
+    value = getattr(organisation, field)
+    return value.as_dict() if isinstance(value, Translation) else value
+
+
 def _import_clean(organisation):
     """full_clean(), its messages rewritten as sentences naming the value refused."""
     try:
@@ -755,8 +768,13 @@ def organisation_import_row(*, actor, row, commit):
     organisation = _import_match(fields)
     if organisation is None:
         return _import_create(actor=actor, fields=fields, themes=themes or [], commit=commit)
+    if "description" in fields:
+        # The file's description is the text in the default language; translations stay.
+        texts = organisation.description.as_dict()
+        texts[settings.LANGUAGE_CODE] = fields["description"]
+        fields["description"] = Translation(texts).as_dict()
     changes = {
-        field: value for field, value in fields.items() if getattr(organisation, field) != value
+        field: value for field, value in fields.items() if _held(organisation, field) != value
     }
     before = snapshot(organisation, changes)
     if themes is not None:

@@ -1,14 +1,23 @@
 from django.contrib import admin
 
+from menengage.core.translation import TranslatedSearchAdmin, missing_translation_filter
+
 from . import services
 from .models import Network
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
-    list_display = ["name_en", "kind", "parent", "country", "founded", "is_forming"]
-    list_filter = ["kind", "is_forming", "parent"]
-    search_fields = ["name_en", "name_es", "name_fr", "name_pt", "slug"]
+class NetworkAdmin(TranslatedSearchAdmin):
+    list_display = ["name", "kind", "parent", "country", "founded", "is_forming"]
+    list_filter = [
+        "kind",
+        "is_forming",
+        "parent",
+        missing_translation_filter("name"),
+        missing_translation_filter("summary"),
+    ]
+    search_fields = ["slug"]
+    translated_search_fields = ["name", "summary"]
     list_select_related = ["parent", "country"]
     readonly_fields = ["slug", "kind", "parent", "country"]
 

@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from menengage.core.api_schema import named_choices
+from menengage.core.translation import site_languages, translation_schema
 
 from . import selectors
 from .models import Network
@@ -27,7 +28,9 @@ class NetworkOut(Schema):
     slug: str
     kind: str
     name: str
-    names: dict[str, str]
+    names: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The name in every site language (the fallback where not translated)"
+    )
     parent: str | None = Field(None, alias="parent.slug")
     country: CountryOut | None
     founded: int | None
@@ -39,10 +42,7 @@ class NetworkOut(Schema):
 
     @staticmethod
     def resolve_names(network):
-        return {
-            code: getattr(network, f"name_{code}") or network.name_en
-            for code in ("en", "es", "fr", "pt")
-        }
+        return {code: str(network.name.in_language(code)) for code in site_languages()}
 
     @staticmethod
     def resolve_url(network):
@@ -65,7 +65,7 @@ class NetworkFilters(Schema):
     sort: Literal["name", "-name", "founded", "-founded", "members", "-members"] = "name"
 
 
-SORTS = {"name": "name_en", "founded": "founded", "members": "member_count"}
+SORTS = {"name": "name", "founded": "founded", "members": "member_count"}
 
 
 @router.get("/networks", response=list[NetworkOut], summary="List networks")

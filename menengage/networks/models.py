@@ -3,9 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from menengage.core.fields import BoundedTextField
-from menengage.core.languages import in_active_language
 from menengage.core.models import Country
+from menengage.core.translation import TranslatedField, translated_order
 
 
 class Network(models.Model):
@@ -34,14 +33,8 @@ class Network(models.Model):
         on_delete=models.PROTECT,
         related_name="networks",
     )
-    name_en = models.CharField(_("name (English)"), max_length=150)
-    name_es = models.CharField(_("name (Spanish)"), max_length=150, blank=True)
-    name_fr = models.CharField(_("name (French)"), max_length=150, blank=True)
-    name_pt = models.CharField(_("name (Portuguese)"), max_length=150, blank=True)
-    summary_en = BoundedTextField(_("summary (English)"), blank=True)
-    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
-    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
-    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
+    name = TranslatedField(_("name"), max_length=150)
+    summary = TranslatedField(_("summary"), blank=True)
     founded = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     host_organisation = models.CharField(_("host organisation"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -52,7 +45,7 @@ class Network(models.Model):
     class Meta:
         verbose_name = _("network")
         verbose_name_plural = _("networks")
-        ordering = ["name_en"]
+        ordering = [translated_order("name")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="country") | models.Q(country__isnull=False),
@@ -65,18 +58,10 @@ class Network(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
     def get_absolute_url(self):
         return reverse("networks:detail", kwargs={"slug": self.slug})
-
-    @property
-    def name(self):
-        return in_active_language(self, "name")
-
-    @property
-    def summary(self):
-        return in_active_language(self, "summary")
 
     def clean(self):
         expected_parent = {

@@ -3,6 +3,8 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from menengage.core.translation import translated_order, translated_search
+
 from .models import Network
 
 
@@ -25,7 +27,7 @@ def _active_members():
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
-def network_list(*, kind=None, region=None, search=None, ordering="name_en"):
+def network_list(*, kind=None, region=None, search=None, ordering="name"):
     """Networks with their country and parent, filtered and sorted, with active member counts."""
     networks = Network.objects.select_related("country", "parent").annotate(
         member_count=_active_members()
@@ -35,24 +37,24 @@ def network_list(*, kind=None, region=None, search=None, ordering="name_en"):
     if region:
         networks = networks.filter(Q(slug=region) | Q(parent__slug=region))
     if search:
-        networks = networks.filter(
-            Q(name_en__icontains=search)
-            | Q(name_es__icontains=search)
-            | Q(name_fr__icontains=search)
-            | Q(name_pt__icontains=search)
-        )
+        networks = networks.filter(translated_search("name", search))
+    descending = ordering.startswith("-")
+    if ordering.lstrip("-") == "name":
+        return networks.order_by(translated_order("name", descending=descending), "pk")
     return networks.order_by(ordering, "pk")
 
 
 def network_list_by_region():
     """The regional networks, each with its country networks and their active member counts."""
     countries = Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("country")
-    countries = countries.annotate(member_count=_active_members()).order_by("name_en")
+    countries = countries.annotate(member_count=_active_members()).order_by(
+        translated_order("name")
+    )
     return (
         Network.objects.filter(kind=Network.Kind.REGIONAL)
         .annotate(member_count=_active_members(), country_network_count=Count("children"))
         .prefetch_related(Prefetch("children", queryset=countries, to_attr="country_networks"))
-        .order_by("is_forming", "name_en")
+        .order_by("is_forming", translated_order("name"))
     )
 
 
@@ -62,7 +64,9 @@ def network_get(*, slug):
     return (
         Network.objects.select_related("country", "parent")
         .annotate(member_count=_active_members())
-        .prefetch_related(Prefetch("children", queryset=children.order_by("name_en")))
+        .prefetch_related(
+            Prefetch("children", queryset=children.order_by(translated_order("name")))
+        )
         .get(slug=slug)
     )
 

@@ -7,14 +7,8 @@ from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import NotPermitted
 
 EDITABLE_FIELDS = [
-    "name_en",
-    "name_es",
-    "name_fr",
-    "name_pt",
-    "summary_en",
-    "summary_es",
-    "summary_fr",
-    "summary_pt",
+    "name",
+    "summary",
     "founded",
     "host_organisation",
     "website",

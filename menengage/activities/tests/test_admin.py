@@ -37,7 +37,7 @@ def test_staff_create_and_change_a_working_group_through_the_services(
     )
     assert response.status_code == 302
     group.refresh_from_db()
-    assert group.name_en == "Care work"
+    assert group.name["en"] == "Care work"
     assert group.members.count() == 3
     verbs = list(
         AuditEvent.objects.filter(target_type="activities.workinggroup").values_list(

@@ -11,7 +11,7 @@ def test_activity_list_and_detail(client, activity, staff, orgs):
     record(
         staff,
         orgs["rio"],
-        title_en="Rio research",
+        title={"en": "Rio research"},
         kind="research",
         mandates=terms("mandate", "crc"),
     )
@@ -57,8 +57,7 @@ def test_working_groups(client, staff, representative, activity, orgs):
     group = services.working_group_create(
         actor=staff,
         slug="care",
-        name_en="Care and fatherhood",
-        name_es="Cuidados",
+        name={"en": "Care and fatherhood", "es": "Cuidados"},
         convener_people=[representative],
         members=[orgs["nairobi"], orgs["rio"]],
     )

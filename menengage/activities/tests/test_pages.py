@@ -29,7 +29,7 @@ def spread(staff, orgs, kenya, brazil):
         record(
             staff,
             orgs["nairobi"],
-            title_en="A Kenya training 2023",
+            title={"en": "A Kenya training 2023"},
             kind="training",
             starts_on=datetime.date(2023, 2, 1),
             ends_on=datetime.date(2023, 6, 1),
@@ -40,7 +40,7 @@ def spread(staff, orgs, kenya, brazil):
         record(
             staff,
             orgs["nairobi"],
-            title_en="B Kenya and Uganda campaign",
+            title={"en": "B Kenya and Uganda campaign"},
             kind="campaign",
             countries=countries(KE, UG),
             starts_on=datetime.date(2024, 1, 1),
@@ -52,7 +52,7 @@ def spread(staff, orgs, kenya, brazil):
         record(
             staff,
             orgs["rio"],
-            title_en="C Brazil research",
+            title={"en": "C Brazil research"},
             kind="research",
             starts_on=datetime.date(2022, 5, 1),
             status="ongoing",
@@ -62,7 +62,7 @@ def spread(staff, orgs, kenya, brazil):
         record(
             staff,
             orgs["rio"],
-            title_en="D Brazil advocacy",
+            title={"en": "D Brazil advocacy"},
             kind="advocacy",
             starts_on=datetime.date(2024, 9, 1),
             ends_on=datetime.date(2025, 2, 1),
@@ -72,7 +72,7 @@ def spread(staff, orgs, kenya, brazil):
         record(
             staff,
             orgs["rio"],
-            title_en="E Brazil cancelled",
+            title={"en": "E Brazil cancelled"},
             kind="training",
             starts_on=datetime.date(2021, 9, 1),
             status="cancelled",
@@ -130,7 +130,7 @@ def test_filters_and_map_counts_agree_with_the_list(client, spread, query, expec
     for code, count in counts.items():
         assert len(listed(client, urlencode({**chosen, "country": code}))) == count
     if not {"country", "region"} & set(chosen):
-        in_countries = sum(Activity.objects.get(title_en=t).countries.count() for t in titles)
+        in_countries = sum(Activity.objects.get(title__en=t).countries.count() for t in titles)
         assert sum(counts.values()) == in_countries
     if "country" in chosen:
         assert set(counts) == {chosen["country"]}
@@ -154,7 +154,7 @@ def test_map_draws_a_circle_per_country_linking_to_the_filtered_list(client, spr
 @pytest.mark.django_db
 def test_list_paginates(client, staff, orgs):
     for number in range(23):
-        record(staff, orgs["nairobi"], title_en=f"Session {number:02d}")
+        record(staff, orgs["nairobi"], title={"en": f"Session {number:02d}"})
     first = client.get("/en/activities/")
     assert "23 activities found" in first.text
     assert len(TITLES.findall(first.text)) == 20
@@ -182,7 +182,7 @@ def test_query_counts_do_not_grow_with_results(client, staff, orgs, django_asser
         record(
             staff,
             orgs["rio" if number % 2 else "nairobi"],
-            title_en=f"More {number}",
+            title={"en": f"More {number}"},
             themes=terms("theme", "srhr", "hiv"),
             countries=countries(KE, BR, UG)[: 1 + number % 3],
             mandates=terms("mandate", "icpd"),
@@ -227,7 +227,7 @@ def test_every_page_renders_in_every_language(client, activity, staff, orgs, lan
     from .. import services
 
     services.working_group_create(
-        actor=staff, slug="care", name_en="Care", members=[orgs["nairobi"]]
+        actor=staff, slug="care", name={"en": "Care"}, members=[orgs["nairobi"]]
     )
     for path in ("", "map/", f"{activity.pk}/", "working-groups/", "working-groups/care/"):
         response = client.get(f"/{language}/activities/{path}")

@@ -70,9 +70,9 @@ def test_edit_persona_matrix(
 ):
     for refused in (other_representative, brazil_coordinator, outsider):
         with pytest.raises(NotPermitted):
-            services.activity_update(activity=activity, actor=refused, title_en="Taken over")
+            services.activity_update(activity=activity, actor=refused, title={"en": "Taken over"})
     activity.refresh_from_db()
-    assert activity.title_en == "Fathers' circles in Nairobi"
+    assert activity.title["en"] == "Fathers' circles in Nairobi"
     assert not AuditEvent.objects.filter(verb="activity.update").exists()
     for allowed, status in (
         (representative, "completed"),
@@ -170,7 +170,7 @@ def test_lead_must_be_an_active_member_and_countries_are_required(staff, orgs):
     with pytest.raises(ValidationError):
         record(staff, orgs["nairobi"], countries=[])
     with pytest.raises(ValidationError):
-        record(staff, orgs["nairobi"], title_en="", language="en")
+        record(staff, orgs["nairobi"], title={"en": ""}, language="en")
     with pytest.raises(ValidationError):
         record(
             staff,
@@ -189,10 +189,8 @@ def test_original_language_is_shown_when_no_translation(staff, orgs):
         staff,
         orgs["rio"],
         language="pt",
-        title_en="",
-        title_pt="Rodas de pais",
-        summary_en="",
-        summary_pt="Encontros semanais.",
+        title={"pt": "Rodas de pais"},
+        summary={"pt": "Encontros semanais."},
     )
     with translation.override("fr"):
         assert activity.title == "Rodas de pais"
@@ -204,22 +202,22 @@ def test_working_groups_created_by_staff_and_edited_by_conveners(
     staff, representative, other_representative, orgs
 ):
     with pytest.raises(NotPermitted):
-        services.working_group_create(actor=representative, slug="care", name_en="Care")
+        services.working_group_create(actor=representative, slug="care", name={"en": "Care"})
     group = services.working_group_create(
         actor=staff,
         slug="care",
-        name_en="Care and fatherhood",
+        name={"en": "Care and fatherhood"},
         convener_people=[representative],
         convener_organisations=[orgs["womens"]],
         members=[orgs["nairobi"]],
     )
     assert set(group.members.all()) == {orgs["nairobi"], orgs["womens"]}
     services.working_group_update(
-        working_group=group, actor=representative, description_en="Fathers and care work."
+        working_group=group, actor=representative, description={"en": "Fathers and care work."}
     )
     with pytest.raises(NotPermitted):
         services.working_group_update(
-            working_group=group, actor=other_representative, description_en="Mine now."
+            working_group=group, actor=other_representative, description={"en": "Mine now."}
         )
     group.refresh_from_db()
     assert group.description == "Fathers and care work."
@@ -231,7 +229,7 @@ def test_activity_joins_a_working_group_its_lead_belongs_to(
     staff, representative, other_representative, orgs
 ):
     group = services.working_group_create(
-        actor=staff, slug="care", name_en="Care", members=[orgs["nairobi"]]
+        actor=staff, slug="care", name={"en": "Care"}, members=[orgs["nairobi"]]
     )
     activity = record(representative, orgs["nairobi"], working_group=group)
     assert list(group.activities.all()) == [activity]

@@ -127,7 +127,7 @@ def working_group(staff, orgs, people):
     group = activity_services.working_group_create(
         actor=staff,
         slug="caring-masculinities",
-        name_en="Caring masculinities",
+        name={"en": "Caring masculinities"},
         convener_people=[convener],
         members=[orgs["rio"]],
     )

@@ -47,10 +47,8 @@ def issue(staff, topic="news"):
         author=staff,
         topic=topic,
         original_language="en",
-        subject_en="Meet a member",
-        text_en="Stories from Kenya.",
-        subject_fr="Rencontre avec un membre",
-        text_fr="Des histoires du Kenya.",
+        subject={"en": "Meet a member", "fr": "Rencontre avec un membre"},
+        text={"en": "Stories from Kenya.", "fr": "Des histoires du Kenya."},
     )
 
 

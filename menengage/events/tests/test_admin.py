@@ -14,7 +14,9 @@ def test_staff_create_an_event_in_the_admin_and_it_is_audited(client, staff, ken
         "/django-admin/events/event/add/",
         {
             "slug": "regional-meeting-nairobi",
-            "title": "Regional meeting in Nairobi",
+            "language": "en",
+            "title_en": "Regional meeting in Nairobi",
+            "title_fr": "Réunion régionale à Nairobi",
             "kind": Event.Kind.REGIONAL_MEETING,
             "mode": Event.Mode.IN_PERSON,
             "venue": "Community hall",
@@ -32,7 +34,10 @@ def test_staff_create_an_event_in_the_admin_and_it_is_audited(client, staff, ken
     assert response.status_code == 302, response.context["adminform"].form.errors
     event = Event.objects.get(slug="regional-meeting-nairobi")
     audit = AuditEvent.objects.get(verb="event.create", target_id=str(event.pk))
-    assert audit.actor == staff and audit.after["title"] == "Regional meeting in Nairobi"
+    assert audit.actor == staff and audit.after["title"] == {
+        "en": "Regional meeting in Nairobi",
+        "fr": "Réunion régionale à Nairobi",
+    }
     assert client.get(event.get_absolute_url()).status_code == 200
 
 
@@ -43,7 +48,7 @@ def test_an_event_ending_before_it_starts_is_refused_and_not_saved(client, staff
         "/django-admin/events/event/add/",
         {
             "slug": "backwards",
-            "title": "Backwards",
+            "title_en": "Backwards",
             "kind": Event.Kind.WEBINAR,
             "mode": Event.Mode.ONLINE,
             "starts_at_0": "2027-03-02",

@@ -27,7 +27,7 @@ def test_staff_set_up_a_body_with_seats_and_a_target(client, staff, kenya):
         {
             "network": kenya.pk,
             "kind": Body.Kind.STEERING_COMMITTEE,
-            "name": "Kenya steering committee",
+            "name_en": "Kenya steering committee",
             "slug": "kenya-steering-committee",
             "vote_threshold_numerator": "2",
             "vote_threshold_denominator": "3",

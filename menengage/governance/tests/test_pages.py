@@ -79,10 +79,21 @@ def test_a_member_opens_a_proposal_through_the_form(client, members, committee):
     closes = (timezone.localtime() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         "/en/governance/africa-steering-committee/proposals/new/",
-        {"title": "Regional assembly", "text": "Hold it in Accra.", "closes_at": closes},
+        {
+            "title_en": "Regional assembly",
+            "title_fr": "Assemblée régionale",
+            "text_en": "Hold it in Accra.",
+            "closes_at": closes,
+        },
     )
     assert response.status_code == 302
-    assert committee.proposals.get().title == "Regional assembly"
+    proposal = committee.proposals.get()
+    assert proposal.title == "Regional assembly" and proposal.language == "en"
+    assert proposal.title.as_dict() == {"en": "Regional assembly", "fr": "Assemblée régionale"}
+    french = client.get(f"/fr/governance/proposals/{proposal.pk}/")
+    assert "Assemblée régionale" in french.text
+    # No French text: the English one, marked as such for screen readers and readers.
+    assert '<div lang="en"><p>Hold it in Accra.</p></div>' in french.text
 
 
 def test_a_non_pdf_attachment_is_refused(client, members, committee):
@@ -93,8 +104,8 @@ def test_a_non_pdf_attachment_is_refused(client, members, committee):
     response = client.post(
         "/en/governance/africa-steering-committee/proposals/new/",
         {
-            "title": "T",
-            "text": "X",
+            "title_en": "T",
+            "text_en": "X",
             "closes_at": closes,
             "attachment": SimpleUploadedFile("x.pdf", b"MZ not a pdf"),
         },

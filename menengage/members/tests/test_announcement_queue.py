@@ -54,7 +54,7 @@ def _publish(staff, version, year):
         kind="core-principles",
         version=version,
         in_force_from=datetime.date(year, 1, 1),
-        text_en=f"v{version}",
+        text={"en": f"v{version}"},
     )
 
 

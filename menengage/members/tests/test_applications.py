@@ -24,7 +24,7 @@ from menengage.testing.concurrency import concurrent_writers
 def framework(db):
     return [
         FrameworkDocument.objects.create(
-            kind=kind, version="1.0", in_force_from="2020-01-01", text_en=f"The {kind}."
+            kind=kind, version="1.0", in_force_from="2020-01-01", text={"en": f"The {kind}."}
         )
         for kind in ("core-principles", "code-of-conduct")
     ]

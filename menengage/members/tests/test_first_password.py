@@ -21,7 +21,7 @@ NEW_PASSWORD = "a-first-long-password-42"
 def framework(db):
     for kind in ("core-principles", "code-of-conduct"):
         FrameworkDocument.objects.create(
-            kind=kind, version="1.0", in_force_from="2020-01-01", text_en=f"The {kind}."
+            kind=kind, version="1.0", in_force_from="2020-01-01", text={"en": f"The {kind}."}
         )
 
 

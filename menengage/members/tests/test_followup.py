@@ -76,7 +76,7 @@ def test_a_new_version_asks_every_active_member_to_endorse_again(
         kind="core-principles",
         version="1",
         in_force_from=datetime.date(2020, 1, 1),
-        text_en="v1",
+        text={"en": "v1"},
     )
     organisation = services.organisation_register(
         actor=staff,
@@ -100,7 +100,7 @@ def test_a_new_version_asks_every_active_member_to_endorse_again(
             kind="core-principles",
             version="2",
             in_force_from=datetime.date(2026, 1, 1),
-            text_en="v2",
+            text={"en": "v2"},
         )
     assert [message.to for message in mail.outbox] == [["rep@example.org"]]
     assert "/fr/portal/" in mail.outbox[0].body
@@ -114,7 +114,7 @@ def test_only_staff_publish_framework_versions(outsider):
             kind="core-principles",
             version="1",
             in_force_from=datetime.date(2020, 1, 1),
-            text_en="v1",
+            text={"en": "v1"},
         )
     assert not FrameworkDocument.objects.exists()
 
@@ -138,7 +138,7 @@ def test_a_published_version_is_frozen_but_translatable_in_the_admin(client, sta
     url = f"/django-admin/members/frameworkdocument/{document.pk}/change/"
     client.post(url, {**form, "text_en": "Rewritten.", "text_es": "Sea amable."})
     document.refresh_from_db()
-    assert (document.text_en, document.text_es) == ("Be kind.", "Sea amable.")
+    assert (document.text["en"], document.text["es"]) == ("Be kind.", "Sea amable.")
     assert AuditEvent.objects.filter(verb="framework.translate").count() == 1
 
 
@@ -147,7 +147,7 @@ def test_coordinators_see_their_members_contacts_and_endorsements(
     client, staff, kenya, coordinator, outsider, django_assert_max_num_queries
 ):
     FrameworkDocument.objects.create(
-        kind="core-principles", version="1", in_force_from="2020-01-01", text_en="v1"
+        kind="core-principles", version="1", in_force_from="2020-01-01", text={"en": "v1"}
     )
     for number in range(3):
         services.organisation_register(

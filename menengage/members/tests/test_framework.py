@@ -10,14 +10,14 @@ from menengage.members.services import membership_lapse_unendorsed, organisation
 @pytest.fixture
 def two_versions(db):
     first = FrameworkDocument.objects.create(
-        kind="core-principles", version="1", in_force_from="2020-01-01", text_en="v1"
+        kind="core-principles", version="1", in_force_from="2020-01-01", text={"en": "v1"}
     )
     second = FrameworkDocument.objects.create(
         kind="core-principles",
         version="2",
         in_force_from="2026-01-01",
         grace_days=30,
-        text_en="v2",
+        text={"en": "v2"},
     )
     return first, second
 
@@ -50,7 +50,7 @@ def test_members_who_did_not_endorse_the_new_version_lapse_after_the_grace_perio
 @pytest.mark.django_db
 def test_the_first_version_never_lapses_anyone(staff, kenya):
     FrameworkDocument.objects.create(
-        kind="code-of-conduct", version="1", in_force_from="2020-01-01", text_en="v1"
+        kind="code-of-conduct", version="1", in_force_from="2020-01-01", text={"en": "v1"}
     )
     member(staff, kenya, "Founder")
     call_command("framework_lapse")

@@ -29,7 +29,7 @@ def member_rep(db, staff, kenya, outsider):
 @pytest.fixture
 def new_version(db):
     return FrameworkDocument.objects.create(
-        kind="core-principles", version="2", in_force_from="2026-01-01", text_en="v2"
+        kind="core-principles", version="2", in_force_from="2026-01-01", text={"en": "v2"}
     )
 
 
@@ -129,7 +129,7 @@ def test_the_last_representative_cannot_be_removed(member_rep):
 @pytest.mark.django_db
 def test_a_version_no_longer_in_force_cannot_be_endorsed(client, member_rep, new_version):
     old = FrameworkDocument.objects.create(
-        kind="core-principles", version="1", in_force_from="2020-01-01", text_en="v1"
+        kind="core-principles", version="1", in_force_from="2020-01-01", text={"en": "v1"}
     )
     client.force_login(member_rep)
     assert client.post(f"/en/portal/represented-org/endorse/{old.pk}/").status_code == 404

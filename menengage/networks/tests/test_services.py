@@ -40,10 +40,10 @@ def test_staff_edit_through_the_admin_records_an_audit_event(client, staff, keny
     client.force_login(staff)
     url = f"/django-admin/networks/network/{kenya.pk}/change/"
     form = {
-        "name_en": kenya.name_en,
-        "name_es": kenya.name_es,
-        "name_fr": kenya.name_fr,
-        "name_pt": kenya.name_pt,
+        "name_en": kenya.name["en"],
+        "name_es": kenya.name["es"],
+        "name_fr": kenya.name["fr"],
+        "name_pt": kenya.name["pt"],
         "founded": "2010",
         "website": "https://kenya.example.org",
     }
