@@ -23,13 +23,12 @@ same and stems).
 """
 
 import html
+import json
 import re
 
 from django.conf import settings
 from django.db import connection
 from django.utils.safestring import mark_safe
-
-from .models import Resource
 
 CANDIDATE_LIMIT = 1000
 # How many of the newest title-and-summary matches are ranked for a very common word.
@@ -50,8 +49,10 @@ FTS_COLUMNS = (*HEAD_COLUMNS, "text")
 # bm25 column weights, in column order: a word in a title counts most, the body least.
 HEAD_WEIGHTS = "10, 4, 3"
 FTS_WEIGHTS = "10, 4, 3, 1"
-# The SQLite function the index calls to fold what it stores (registered on each connection).
+# The SQLite functions the index calls to fold what it stores (registered on each connection):
+# a text, and every site language's text of a translated field.
 FOLD_FUNCTION = "library_fold"
+FOLD_TRANSLATIONS_FUNCTION = "library_fold_translations"
 
 
 # Languages, from settings at call time.
@@ -65,16 +66,6 @@ def languages():
 def pg_config(language):
     """The PostgreSQL text search configuration that stems `language`."""
     return settings.LIBRARY_SEARCH_CONFIGS.get(language, PLAIN_CONFIG)
-
-
-def _translations(field):
-    """(language, SQL expression) for each configured language's value of `field`."""
-    columns = {f.column for f in Resource._meta.get_fields() if hasattr(f, "column")}
-    return [
-        (language, f"{field}_{language}")
-        for language in languages()
-        if f"{field}_{language}" in columns
-    ]
 
 
 # Folding Arabic: the one function both the SQLite index and every query go through.
@@ -156,24 +147,29 @@ def drop_schema(schema_editor):
 # Writing the index.
 
 
-def _fold_values(*values):
-    return fold("\n".join(value for value in values if value))
-
-
-def _sqlite_folded(field):
-    expressions = [expression for _language, expression in _translations(field)]
-    return f"{FOLD_FUNCTION}({', '.join(expressions)})" if expressions else "''"
+def _fold_translations(stored):
+    """Every site language's text of a translated field (its stored JSON), folded, one a line."""
+    texts = json.loads(stored) if stored else {}
+    return fold("\n".join(texts[code] for code in languages() if texts.get(code)))
 
 
 def register_sqlite_functions(sender, connection, **kwargs):
-    """Give a new SQLite connection the function the index folds its text with. Folding runs
+    """Give a new SQLite connection the functions the index folds its text with. Folding runs
     in Python, called by SQLite row by row: the rows never leave the database."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function(FOLD_FUNCTION, -1, _fold_values, deterministic=True)
+        connection.connection.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
+        connection.connection.create_function(
+            FOLD_TRANSLATIONS_FUNCTION, 1, _fold_translations, deterministic=True
+        )
 
 
 def _sqlite_copy(cursor, where="", params=()):
-    head = f"{_sqlite_folded('title')}, {_sqlite_folded('summary')}, {FOLD_FUNCTION}(authors)"
+    head = ", ".join(
+        [
+            *(f"{FOLD_TRANSLATIONS_FUNCTION}({field})" for field in TRANSLATED),
+            f"{FOLD_FUNCTION}(authors)",
+        ]
+    )
     for table, columns, values in (
         (HEAD_TABLE, HEAD_COLUMNS, head),
         (FTS_TABLE, FTS_COLUMNS, f"{head}, {FOLD_FUNCTION}(text)"),
@@ -201,9 +197,9 @@ def _pg_upsert(where="", where_params=()):
 
     def weighted(field, weight):
         vectors = []
-        for language, expression in _translations(field):
-            vectors.append(f"to_tsvector(%s::regconfig, {expression})")
-            params.append(pg_config(language))
+        for language in languages():
+            vectors.append(f"to_tsvector(%s::regconfig, coalesce({field}->>%s, ''))")
+            params.extend([pg_config(language), language])
         return f"setweight({' || '.join(vectors) or "''::tsvector"}, '{weight}')"
 
     head = f"{weighted('title', 'A')} || {weighted('summary', 'B')} || " + (
@@ -320,13 +316,14 @@ def _pg_query(cursor, terms):
 
 
 def _pg_ranked(cursor, query, vector, pool, limit):
+    # The query goes in as a literal (parameters are bound on the client), not through a CTE,
+    # so that the planner sees its words: for a word in nearly every resource it then walks the
+    # newest resources backwards until the pool is full, instead of collecting every match.
     cursor.execute(
-        f"WITH q AS (SELECT %s::tsquery AS query), "
-        f"pool AS (SELECT s.resource_id, s.{vector} AS vector FROM {PG_TABLE} s, q "
-        f"WHERE s.{vector} @@ q.query ORDER BY s.resource_id DESC LIMIT %s) "
-        "SELECT resource_id FROM pool, q "
-        "ORDER BY ts_rank(pool.vector, q.query) DESC, resource_id DESC LIMIT %s",
-        [query, pool, limit],
+        f"SELECT resource_id FROM (SELECT resource_id, {vector} AS vector FROM {PG_TABLE} "
+        f"WHERE {vector} @@ %s::tsquery ORDER BY resource_id DESC LIMIT %s) AS pool "
+        "ORDER BY ts_rank(vector, %s::tsquery) DESC, resource_id DESC LIMIT %s",
+        [query, pool, query, limit],
     )
     return [row[0] for row in cursor.fetchall()]
 

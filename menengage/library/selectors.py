@@ -6,14 +6,13 @@ import json
 import math
 from typing import NamedTuple
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.models import Term
+from menengage.core.translation import language_name, site_languages, translated_order
 from menengage.networks.models import Network
 
 from . import search
@@ -76,7 +75,7 @@ def clean_filters(params):
     if kind in Resource.Kind.values:
         filters["type"] = kind
     language = params.get("language", "")
-    if language in SITE_LANGUAGES:
+    if language in site_languages():
         filters["language"] = language
     for name in ("theme", "region"):
         value = (params.get(name) or "").strip()[:80]
@@ -222,18 +221,21 @@ def _vocabularies():
     if cached is None:
         cached = (
             list(Term.objects.filter(vocabulary=Term.Vocabulary.THEME)),
-            list(Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")),
+            list(
+                Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+                    translated_order("name")
+                )
+            ),
         )
         caches["fragments"].set("library-vocabularies", cached, VOCABULARY_CACHE_SECONDS)
     return cached
 
 
 def _facet_options(counts, filters, themes, regions):
-    language_names = dict(settings.LANGUAGES)
     labelled = {
         "type": [(kind.value, kind.label) for kind in Resource.Kind],
         "theme": [(term.code, term.name) for term in themes],
-        "language": [(code, language_names[code]) for code in SITE_LANGUAGES],
+        "language": [(code, language_name(code)) for code in site_languages()],
         "region": [(network.slug, network.name) for network in regions],
         "year": [(year, year) for year in sorted(counts["year"], reverse=True)],
     }

@@ -1,6 +1,7 @@
 """The search index no longer has a column per language: SQLite keeps one column for every
 title and one for every summary, folded (Arabic included), and both databases read the
-languages from settings. The index is built again from the resources."""
+languages from settings. The index is filled again by 0007, once titles and summaries are
+translated fields (the statements that fill it read those)."""
 
 from django.db import migrations
 
@@ -21,11 +22,9 @@ _OLD_SQLITE = [
 ]
 
 
-def rebuild(apps, schema_editor):
+def recreate(apps, schema_editor):
     search.drop_schema(schema_editor)
     search.create_schema(schema_editor)
-    if apps.get_model("library", "Resource").objects.exists():
-        search.rebuild()
 
 
 def restore(apps, schema_editor):
@@ -40,4 +39,4 @@ def restore(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("library", "0004_text_length_limits")]
 
-    operations = [migrations.RunPython(rebuild, restore, elidable=False)]
+    operations = [migrations.RunPython(recreate, restore, elidable=False)]
