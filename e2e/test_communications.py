@@ -53,8 +53,8 @@ from menengage.communications.models import NewsletterIssue
 from menengage.communications.services import newsletter_issue_send
 staff = User.objects.get(email="staff@menengage.example")
 issue = NewsletterIssue.objects.create(author=staff, topic="news", original_language="en",
-    subject_en="Meet a member", text_en="Stories.",
-    subject_fr="Rencontre avec un membre", text_fr="Des histoires de nos membres.")
+    subject={"en": "Meet a member", "fr": "Rencontre avec un membre"},
+    text={"en": "Stories.", "fr": "Des histoires de nos membres."})
 newsletter_issue_send(issue=issue, actor=staff)
 """
 

@@ -51,6 +51,7 @@ __all__ = [
     "TranslatedWidget",
     "active_language",
     "copy_language_columns",
+    "remove_language_column",
     "language_choices",
     "language_name",
     "missing_translation_filter",
@@ -571,32 +572,51 @@ def missing_translation_q(field, code):
 # --- The API ----------------------------------------------------------------------------------
 
 
-def translation_schema(name="Translations"):
-    """A pydantic model for a translated value in the API: one optional string per site
-    language, built from settings when it is called (when the API is built); the same class
-    for the same languages, so the OpenAPI document holds it once."""
-    return _translation_schema(name, tuple(settings.LANGUAGES))
+def translation_schema():
+    """The API type of a translated value: an object with one optional string per site
+    language (`{"en": "...", "es": "..."}`, only the languages written), its OpenAPI schema
+    built from settings when it is called (when the API is built). A language added to
+    settings later still passes through, as a further string property."""
+    return _translation_schema(tuple((code, str(name)) for code, name in settings.LANGUAGES))
 
 
 @functools.cache
-def _translation_schema(name, languages):
-    from pydantic import ConfigDict, Field, create_model
+def _translation_schema(languages):
+    from typing import Annotated
 
-    return create_model(
-        name,
-        # A language added to settings after the API was built still passes through.
-        __config__=ConfigDict(extra="allow"),
-        **{
-            code: (
-                str | None,
-                Field(default=None, description=language_name(code)),
-            )
-            for code, _name in languages
-        },
-    )
+    from pydantic import WithJsonSchema
+
+    schema = {
+        "type": "object",
+        "description": "The text in each language it is written in, by language code",
+        "properties": {code: {"type": "string", "title": name} for code, name in languages},
+        "additionalProperties": {"type": "string"},
+    }
+    return Annotated[dict[str, str], WithJsonSchema(schema)]
 
 
 # --- Migrations -------------------------------------------------------------------------------
+
+
+def remove_language_column(model_name, name):
+    """A `RemoveField` for an old `<field>_<code>` column whose reversal can put a required
+    column back on a table that has rows: it comes back empty, and the reversed
+    `copy_language_columns` that runs next fills it."""
+    from django.db import migrations
+
+    class RemoveLanguageColumn(migrations.RemoveField):
+        def database_backwards(self, app_label, schema_editor, from_state, to_state):
+            to_model = to_state.apps.get_model(app_label, self.model_name)
+            if self.allow_migrate_model(schema_editor.connection.alias, to_model):
+                from_model = from_state.apps.get_model(app_label, self.model_name)
+                field = to_model._meta.get_field(self.name)
+                blank, field.blank = field.blank, True  # effective default: empty text
+                try:
+                    schema_editor.add_field(from_model, field)
+                finally:
+                    field.blank = blank
+
+    return RemoveLanguageColumn(model_name=model_name, name=name)
 
 
 def copy_language_columns(model_name, field, codes, *, app_label):

@@ -16,7 +16,12 @@ from menengage.accounts.permissions import (
     roles_in_force,
 )
 from menengage.core.models import Country, Term
-from menengage.core.translation import Translation, active_language, translated_order
+from menengage.core.translation import (
+    Translation,
+    active_language,
+    site_languages,
+    translated_order,
+)
 from menengage.networks.models import Network
 
 from .models import Application, FrameworkDocument, Membership, Organisation
@@ -506,6 +511,12 @@ EXPORT_COLUMNS = (
 )
 
 
+def export_columns():
+    """The export's columns: the fixed ones, then the description in each site language (read
+    from settings, so a language added there gets its column)."""
+    return (*EXPORT_COLUMNS, *(f"description_{code}" for code in site_languages()))
+
+
 def organisation_export_rows():
     """Every organisation with an active membership, by name, as a dict per EXPORT_COLUMNS for
     the staff export: the public e-mail whether or not it is shown, and the slugs of its active
@@ -520,7 +531,6 @@ def organisation_export_rows():
     )
     organisations = (
         Organisation.objects.filter(Exists(_active_membership()))
-        .defer("description")
         .prefetch_related(
             "themes", Prefetch("memberships", queryset=networks, to_attr="active_memberships")
         )
@@ -539,6 +549,10 @@ def organisation_export_rows():
             "email": organisation.public_email,
             "networks": [m.network.slug for m in organisation.active_memberships],
             "themes": sorted(term.code for term in organisation.themes.all()),
+            **{
+                f"description_{code}": organisation.description.get(code)
+                for code in site_languages()
+            },
         }
         for organisation in organisations
     ]

@@ -20,7 +20,7 @@ from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.models import Country, Term
 from menengage.core.throttle import limit_exceeded
-from menengage.core.translation import Translation
+from menengage.core.translation import Translation, site_languages
 from menengage.networks.selectors import network_for_country
 
 from . import notifications
@@ -673,6 +673,18 @@ def _import_parse(row):
         for column, field in IMPORT_COLUMNS.items()
         if column in values and not (column == "identifier" and not values[column])
     }
+    # `description` is the text in the default language; `description_<code>` (as exported)
+    # the text in each language.
+    translations = {
+        code: values[f"description_{code}"]
+        for code in site_languages()
+        if f"description_{code}" in values
+    }
+    if translations:
+        fields["description"] = {
+            **({settings.LANGUAGE_CODE: fields["description"]} if "description" in fields else {}),
+            **translations,
+        }
     if kind := fields.get("kind"):
         fields["kind"] = kind.lower()
         if fields["kind"] not in Organisation.Kind.values:
@@ -769,9 +781,10 @@ def organisation_import_row(*, actor, row, commit):
     if organisation is None:
         return _import_create(actor=actor, fields=fields, themes=themes or [], commit=commit)
     if "description" in fields:
-        # The file's description is the text in the default language; translations stay.
+        # The file's descriptions replace those languages only; the others stay.
+        given = fields["description"]
         texts = organisation.description.as_dict()
-        texts[settings.LANGUAGE_CODE] = fields["description"]
+        texts.update(given if isinstance(given, dict) else {settings.LANGUAGE_CODE: given})
         fields["description"] = Translation(texts).as_dict()
     changes = {
         field: value for field, value in fields.items() if _held(organisation, field) != value

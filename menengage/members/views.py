@@ -365,7 +365,7 @@ def directory_export_csv(request):
     if not is_secretariat(request.user):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.DictWriter(response, fieldnames=selectors.EXPORT_COLUMNS)
+    writer = csv.DictWriter(response, fieldnames=selectors.export_columns())
     writer.writeheader()
     for row in selectors.organisation_export_rows():
         row = {**row, "networks": ";".join(row["networks"]), "themes": ";".join(row["themes"])}

@@ -205,7 +205,7 @@ def world(db, staff):
     kenya = Network.objects.get(slug="kenya")
     for kind in ("core-principles", "code-of-conduct"):
         FrameworkDocument.objects.create(
-            kind=kind, version="1.0", in_force_from="2020-01-01", text_en=f"The {kind}."
+            kind=kind, version="1.0", in_force_from="2020-01-01", text={"en": f"The {kind}."}
         )
     rio = member_services.organisation_register(
         actor=staff,

@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 from django.db import migrations, models
 
 
@@ -41,70 +41,22 @@ class Migration(migrations.Migration):
             name='workinggroup',
             options={'ordering': [models.OrderBy(django.db.models.functions.text.Lower(menengage.core.translation.TranslatedText('name', language=None, original=None)))], 'verbose_name': 'working group', 'verbose_name_plural': 'working groups'},
         ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='summary_en',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='summary_es',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='summary_fr',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='summary_pt',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='title_en',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='title_es',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='title_fr',
-        ),
-        migrations.RemoveField(
-            model_name='activity',
-            name='title_pt',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='description_en',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='description_es',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='description_fr',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='description_pt',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='name_en',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='name_es',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='name_fr',
-        ),
-        migrations.RemoveField(
-            model_name='workinggroup',
-            name='name_pt',
-        ),
+        remove_language_column('activity', 'summary_en'),
+        remove_language_column('activity', 'summary_es'),
+        remove_language_column('activity', 'summary_fr'),
+        remove_language_column('activity', 'summary_pt'),
+        remove_language_column('activity', 'title_en'),
+        remove_language_column('activity', 'title_es'),
+        remove_language_column('activity', 'title_fr'),
+        remove_language_column('activity', 'title_pt'),
+        remove_language_column('workinggroup', 'description_en'),
+        remove_language_column('workinggroup', 'description_es'),
+        remove_language_column('workinggroup', 'description_fr'),
+        remove_language_column('workinggroup', 'description_pt'),
+        remove_language_column('workinggroup', 'name_en'),
+        remove_language_column('workinggroup', 'name_es'),
+        remove_language_column('workinggroup', 'name_fr'),
+        remove_language_column('workinggroup', 'name_pt'),
         migrations.AlterField(
             model_name='activity',
             name='language',

@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 from django.db import migrations, models
 
 
@@ -33,36 +33,12 @@ class Migration(migrations.Migration):
             name='term',
             options={'ordering': ['vocabulary', 'position', models.OrderBy(django.db.models.functions.text.Lower(menengage.core.translation.TranslatedText('name', language=None, original=None)))], 'verbose_name': 'term', 'verbose_name_plural': 'terms'},
         ),
-        migrations.RemoveField(
-            model_name='country',
-            name='name_en',
-        ),
-        migrations.RemoveField(
-            model_name='country',
-            name='name_es',
-        ),
-        migrations.RemoveField(
-            model_name='country',
-            name='name_fr',
-        ),
-        migrations.RemoveField(
-            model_name='country',
-            name='name_pt',
-        ),
-        migrations.RemoveField(
-            model_name='term',
-            name='name_en',
-        ),
-        migrations.RemoveField(
-            model_name='term',
-            name='name_es',
-        ),
-        migrations.RemoveField(
-            model_name='term',
-            name='name_fr',
-        ),
-        migrations.RemoveField(
-            model_name='term',
-            name='name_pt',
-        ),
+        remove_language_column('country', 'name_en'),
+        remove_language_column('country', 'name_es'),
+        remove_language_column('country', 'name_fr'),
+        remove_language_column('country', 'name_pt'),
+        remove_language_column('term', 'name_en'),
+        remove_language_column('term', 'name_es'),
+        remove_language_column('term', 'name_fr'),
+        remove_language_column('term', 'name_pt'),
     ]

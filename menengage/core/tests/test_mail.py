@@ -73,7 +73,7 @@ def _document():
         kind=FrameworkDocument.Kind.CORE_PRINCIPLES,
         version="2",
         in_force_from=timezone.localdate(),
-        text_en="Text",
+        text={"en": "Text"},
     )
 
 

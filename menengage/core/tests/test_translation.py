@@ -216,7 +216,11 @@ def test_queries_order_and_search_in_the_active_language_with_the_fallback(db):
 
 
 def test_the_api_schema_has_one_optional_string_per_language():
+    from pydantic import TypeAdapter
+
     with override_settings(LANGUAGES=SEVEN):
-        schema = translation_schema().model_json_schema()
+        adapter = TypeAdapter(translation_schema())
+    schema = adapter.json_schema()
     assert list(schema["properties"]) == [code for code, _name in SEVEN]
     assert not schema.get("required")
+    assert adapter.validate_python({"it": "Ciao"}) == {"it": "Ciao"}

@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 from django.db import migrations, models
 
 
@@ -41,68 +41,20 @@ class Migration(migrations.Migration):
             name='declaration',
             options={'ordering': ['-adopted_on', models.OrderBy(django.db.models.functions.text.Lower(menengage.core.translation.TranslatedText('title', language=None, original=None)))], 'verbose_name': 'declaration', 'verbose_name_plural': 'declarations'},
         ),
-        migrations.RemoveField(
-            model_name='commitment',
-            name='text_en',
-        ),
-        migrations.RemoveField(
-            model_name='commitment',
-            name='text_es',
-        ),
-        migrations.RemoveField(
-            model_name='commitment',
-            name='text_fr',
-        ),
-        migrations.RemoveField(
-            model_name='commitment',
-            name='text_pt',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='summary_en',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='summary_es',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='summary_fr',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='summary_pt',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='title_en',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='title_es',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='title_fr',
-        ),
-        migrations.RemoveField(
-            model_name='declaration',
-            name='title_pt',
-        ),
-        migrations.RemoveField(
-            model_name='declarationversion',
-            name='text_en',
-        ),
-        migrations.RemoveField(
-            model_name='declarationversion',
-            name='text_es',
-        ),
-        migrations.RemoveField(
-            model_name='declarationversion',
-            name='text_fr',
-        ),
-        migrations.RemoveField(
-            model_name='declarationversion',
-            name='text_pt',
-        ),
+        remove_language_column('commitment', 'text_en'),
+        remove_language_column('commitment', 'text_es'),
+        remove_language_column('commitment', 'text_fr'),
+        remove_language_column('commitment', 'text_pt'),
+        remove_language_column('declaration', 'summary_en'),
+        remove_language_column('declaration', 'summary_es'),
+        remove_language_column('declaration', 'summary_fr'),
+        remove_language_column('declaration', 'summary_pt'),
+        remove_language_column('declaration', 'title_en'),
+        remove_language_column('declaration', 'title_es'),
+        remove_language_column('declaration', 'title_fr'),
+        remove_language_column('declaration', 'title_pt'),
+        remove_language_column('declarationversion', 'text_en'),
+        remove_language_column('declarationversion', 'text_es'),
+        remove_language_column('declarationversion', 'text_fr'),
+        remove_language_column('declarationversion', 'text_pt'),
     ]

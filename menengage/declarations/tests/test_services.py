@@ -134,7 +134,7 @@ def test_adoption_freezes_the_text(declaration, staff):
     with pytest.raises(DomainError):
         services.version_create(actor=staff, declaration=declaration, texts={"en": "New."})
     version.refresh_from_db()
-    assert version.text_en.startswith("First paragraph.")
+    assert version.text["en"].startswith("First paragraph.")
     assert declaration.versions.count() == 1
 
 

@@ -5,7 +5,7 @@ field each, with no text lost; events gain their original language (English unti
 from django.db import migrations, models
 
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 
 
 class Migration(migrations.Migration):
@@ -52,13 +52,13 @@ class Migration(migrations.Migration):
             "event", "description", ("en", "es", "fr", "pt"), app_label="events"
         ),
         copy_language_columns("session", "title", ("en",), app_label="events"),
-        migrations.RemoveField(model_name="event", name="title_en"),
-        migrations.RemoveField(model_name="event", name="title_es"),
-        migrations.RemoveField(model_name="event", name="title_fr"),
-        migrations.RemoveField(model_name="event", name="title_pt"),
-        migrations.RemoveField(model_name="event", name="description_en"),
-        migrations.RemoveField(model_name="event", name="description_es"),
-        migrations.RemoveField(model_name="event", name="description_fr"),
-        migrations.RemoveField(model_name="event", name="description_pt"),
-        migrations.RemoveField(model_name="session", name="title_en"),
+        remove_language_column('event', 'title_en'),
+        remove_language_column('event', 'title_es'),
+        remove_language_column('event', 'title_fr'),
+        remove_language_column('event', 'title_pt'),
+        remove_language_column('event', 'description_en'),
+        remove_language_column('event', 'description_es'),
+        remove_language_column('event', 'description_fr'),
+        remove_language_column('event', 'description_pt'),
+        remove_language_column('session', 'title_en'),
     ]

@@ -50,9 +50,19 @@ def test_event_page_ics_and_feed(client, event, make_event):
     assert client.get("/en/events/nothing/").status_code == 404
     ics = client.get(f"/en/events/{event.slug}/event.ics")
     assert ics["Content-Type"].startswith("text/calendar")
-    assert b"SUMMARY:Webinar" in ics.content
+    assert b"SUMMARY;LANGUAGE=en:Webinar" in ics.content
     feed = client.get("/en/events/feed.ics").content.decode()
-    assert "SUMMARY:Webinar" in feed and "Closed" not in feed
+    assert "SUMMARY;LANGUAGE=en:Webinar" in feed and "Closed" not in feed
+
+
+@pytest.mark.django_db
+def test_the_calendar_carries_every_language_the_event_is_written_in(client, make_event):
+    event = make_event("caring", title={"en": "Caring dads", "fr": "Pères attentionnés"})
+    ics = client.get(f"/fr/events/{event.slug}/event.ics").content.decode()
+    assert "SUMMARY;LANGUAGE=fr:Pères attentionnés" in ics
+    assert "X-MENENGAGE-SUMMARY;LANGUAGE=en:Caring dads" in ics
+    spanish = client.get(f"/es/events/{event.slug}/event.ics").content.decode()
+    assert "SUMMARY;LANGUAGE=en:Caring dads" in spanish
 
 
 @pytest.mark.django_db

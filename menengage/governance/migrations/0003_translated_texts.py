@@ -5,7 +5,7 @@ English (what they were written in until now), and proposals record their origin
 from django.db import migrations, models
 
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 
 
 class Migration(migrations.Migration):
@@ -62,8 +62,8 @@ class Migration(migrations.Migration):
         copy_language_columns("body", "description", ("en",), app_label="governance"),
         copy_language_columns("proposal", "title", ("en",), app_label="governance"),
         copy_language_columns("proposal", "text", ("en",), app_label="governance"),
-        migrations.RemoveField(model_name="body", name="name_en"),
-        migrations.RemoveField(model_name="body", name="description_en"),
-        migrations.RemoveField(model_name="proposal", name="title_en"),
-        migrations.RemoveField(model_name="proposal", name="text_en"),
+        remove_language_column('body', 'name_en'),
+        remove_language_column('body', 'description_en'),
+        remove_language_column('proposal', 'title_en'),
+        remove_language_column('proposal', 'text_en'),
     ]

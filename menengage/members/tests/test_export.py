@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from menengage.core.models import Term
 from menengage.members.models import Membership, Organisation
-from menengage.members.selectors import EXPORT_COLUMNS
+from menengage.members.selectors import export_columns
 from menengage.members.services import organisation_register
 from menengage.networks.models import Network
 
@@ -41,6 +41,7 @@ def members(staff, kenya):
             founded=2004,
             public_email="hidden@fathers.example.org",
             show_email=False,
+            description={"en": "Fathers' groups.", "es": "Grupos de padres."},
         ),
         register(staff, [(brazil, ACTIVE)], name="Rede Homens", kind="ingo", country_id="BR"),
         register(staff, [(kenya, Membership.Status.APPLIED)], name="Applicant", country_id="KE"),
@@ -76,10 +77,13 @@ def test_staff_download_every_active_member_as_csv(client, staff, members):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="menengage-members.csv"'
     assert "no-store" in response["Cache-Control"]
-    assert response.content.decode().splitlines()[0] == ",".join(EXPORT_COLUMNS)
+    assert response.content.decode().splitlines()[0] == ",".join(export_columns())
     exported = rows(response.content)
     assert [row["name"] for row in exported] == ["Nairobi Fathers Forum", "Rede Homens"]
-    assert exported[0] == {
+    assert exported[0]["description_en"] == "Fathers' groups."
+    assert exported[0]["description_es"] == "Grupos de padres."
+    assert exported[0]["description_fr"] == ""
+    assert {k: v for k, v in exported[0].items() if not k.startswith("description_")} == {
         "identifier": "KE-NCB-12345",
         "name": "Nairobi Fathers Forum",
         "acronym": "NFF",
@@ -115,7 +119,7 @@ def test_staff_download_every_active_member_as_json(client, staff, members):
     assert exported[0]["themes"] == ["care-fatherhood", "education"]
     assert exported[0]["email"] == "hidden@fathers.example.org"
     assert (exported[0]["founded"], exported[1]["founded"]) == (2004, None)
-    assert set(exported[0]) == set(EXPORT_COLUMNS)
+    assert set(exported[0]) == set(export_columns())
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import django.db.models.functions.text
 import menengage.core.translation
-from menengage.core.translation import copy_language_columns
+from menengage.core.translation import copy_language_columns, remove_language_column
 from django.db import migrations, models
 
 
@@ -29,36 +29,12 @@ class Migration(migrations.Migration):
             name='network',
             options={'ordering': [models.OrderBy(django.db.models.functions.text.Lower(menengage.core.translation.TranslatedText('name', language=None, original=None)))], 'verbose_name': 'network', 'verbose_name_plural': 'networks'},
         ),
-        migrations.RemoveField(
-            model_name='network',
-            name='name_en',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='name_es',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='name_fr',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='name_pt',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='summary_en',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='summary_es',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='summary_fr',
-        ),
-        migrations.RemoveField(
-            model_name='network',
-            name='summary_pt',
-        ),
+        remove_language_column('network', 'name_en'),
+        remove_language_column('network', 'name_es'),
+        remove_language_column('network', 'name_fr'),
+        remove_language_column('network', 'name_pt'),
+        remove_language_column('network', 'summary_en'),
+        remove_language_column('network', 'summary_es'),
+        remove_language_column('network', 'summary_fr'),
+        remove_language_column('network', 'summary_pt'),
     ]

@@ -8,9 +8,10 @@ from django.db import IntegrityError, transaction
 
 from menengage.core import spreadsheets
 from menengage.core.errors import DomainError
+from menengage.core.translation import site_languages
 from menengage.members.services import IMPORT_COLUMNS, IMPORT_REQUIRED, organisation_import_row
 
-KNOWN_COLUMNS = (*IMPORT_COLUMNS, "themes")
+KNOWN_COLUMNS = (*IMPORT_COLUMNS, "themes", *(f"description_{code}" for code in site_languages()))
 OUTCOMES = ("created", "updated", "unchanged", "rejected")
 
 
