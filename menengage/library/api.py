@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from menengage.core.api_schema import Limit, Offset, named_choices
-from menengage.core.translation import site_languages
+from menengage.core.translation import translation_schema
 
 from . import selectors
 from .models import Resource
@@ -84,8 +84,12 @@ class ResourceSummaryOut(Schema):
 
 
 class ResourceOut(ResourceSummaryOut):
-    titles: dict[str, str]
-    summaries: dict[str, str]
+    titles: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The title in every language it is written in"
+    )
+    summaries: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The summary in every language it is written in"
+    )
     audience: str
     licence: str
     external_url: str
@@ -99,11 +103,11 @@ class ResourceOut(ResourceSummaryOut):
 
     @staticmethod
     def resolve_titles(resource):
-        return {code: resource.title.get(code) for code in site_languages()}
+        return resource.title.as_dict()
 
     @staticmethod
     def resolve_summaries(resource):
-        return {code: resource.summary.get(code) for code in site_languages()}
+        return resource.summary.as_dict()
 
     @staticmethod
     def resolve_regions(resource):
