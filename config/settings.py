@@ -341,6 +341,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Every `@paginate` list pages within the shared bounds (a 422 beyond them, never a 500).
 NINJA_PAGINATION_CLASS = "menengage.core.api_schema.Pagination"
 
+# The PostgreSQL text search configuration that stems each language's titles, summaries and
+# full text in the library, as language:configuration pairs; a language not named is indexed
+# word for word ("simple"). After changing it (or LANGUAGES), run `menengage library_reindex`.
+LIBRARY_SEARCH_CONFIGS = {
+    language.strip(): config.strip()
+    for language, _colon, config in (
+        pair.partition(":")
+        for pair in env_list(
+            "LIBRARY_SEARCH_CONFIGS",
+            "en:english,es:spanish,fr:french,pt:portuguese,ar:arabic,sw:simple",
+        )
+    )
+}
+
 # The Alliance's organisation identifier in its IATI files (no spaces).
 IATI_ORGANISATION_IDENTIFIER = env("IATI_ORGANISATION_IDENTIFIER", "XI-IATI-MENENGAGE-DEMO")
 

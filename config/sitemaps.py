@@ -4,7 +4,6 @@ It lives in config because it reads every app; each section asks the app's own s
 what the public may see.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -18,8 +17,6 @@ from menengage.members.selectors import organisation_list_for_directory
 from menengage.networks.selectors import network_list
 from menengage.transparency.selectors import year_list_published
 
-# A resource's address carries its title in the language of the address.
-RESOURCE_TITLES = [f"title_{code}" for code, _name in settings.LANGUAGES]
 INDEX_PAGES = [
     "members:directory",
     "members:framework",
@@ -78,6 +75,6 @@ SITEMAPS = {
     "events": RecordSitemap(_published_events, "pk", "slug"),
     "activities": RecordSitemap(lambda: activity_list(filters={}), "pk"),
     "declarations": RecordSitemap(declaration_list, "pk", "slug"),
-    "library": RecordSitemap(_published_resources, "pk", "language", *RESOURCE_TITLES),
+    "library": RecordSitemap(_published_resources, "pk", "language", "title"),
     "transparency": RecordSitemap(year_list_published, "pk", "year"),
 }

@@ -7,6 +7,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from menengage.core.api_schema import Limit, Offset, named_choices
+from menengage.core.translation import translation_schema
 
 from . import selectors
 from .models import Resource
@@ -83,8 +84,12 @@ class ResourceSummaryOut(Schema):
 
 
 class ResourceOut(ResourceSummaryOut):
-    titles: dict[str, str]
-    summaries: dict[str, str]
+    titles: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The title in every language it is written in"
+    )
+    summaries: translation_schema() = Field(  # type: ignore[valid-type]
+        description="The summary in every language it is written in"
+    )
     audience: str
     licence: str
     external_url: str
@@ -98,11 +103,11 @@ class ResourceOut(ResourceSummaryOut):
 
     @staticmethod
     def resolve_titles(resource):
-        return {code: getattr(resource, f"title_{code}") for code in ("en", "es", "fr", "pt")}
+        return resource.title.as_dict()
 
     @staticmethod
     def resolve_summaries(resource):
-        return {code: getattr(resource, f"summary_{code}") for code in ("en", "es", "fr", "pt")}
+        return resource.summary.as_dict()
 
     @staticmethod
     def resolve_regions(resource):
@@ -140,7 +145,9 @@ class ResourceFilters(Schema):
     q: str | None = Field(None, max_length=200, description="Words to search for")
     type: ResourceKind | None = None
     theme: str | None = Field(None, description="Code of a theme term")
-    language: Literal["en", "es", "fr", "pt"] | None = None
+    language: str | None = Field(
+        None, max_length=8, description="Code of one of the site's languages"
+    )
     region: str | None = Field(None, description="Slug of a regional network")
     year: int | None = Field(None, ge=1900, le=2100)
     sort: Literal["relevance", "date"] | None = None

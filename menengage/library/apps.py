@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,10 @@ class LibraryConfig(AppConfig):
     name = "menengage.library"
     label = "library"
     verbose_name = _("Library")
+
+    def ready(self):
+        from . import search
+
+        # SQLite refuses to (re)define a function while a statement runs, so the index's fold
+        # function is given to each connection as it opens, as Django gives its own.
+        connection_created.connect(search.register_sqlite_functions)

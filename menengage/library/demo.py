@@ -14,6 +14,7 @@ from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record
 from menengage.core.demodata import DEMO_STAFF_PASSWORD
 from menengage.core.models import Term
+from menengage.core.translation import site_languages
 from menengage.members.models import Membership, Organisation
 from menengage.networks.models import Network
 
@@ -35,7 +36,17 @@ from .models import Resource
 RESOURCES_PER_SCALE = 5000
 REAL_FILES = 12
 BODY_WORDS = 700  # about three pages
-LANGUAGES = [("en", 50), ("es", 22), ("fr", 15), ("pt", 13)]
+# How often each language is a resource's original one; a language with demo words and no
+# weight here is given a small one.
+LANGUAGE_WEIGHTS = {"en": 50, "es": 22, "fr": 15, "pt": 13}
+OTHER_LANGUAGE_WEIGHT = 5
+
+
+def _written_languages():
+    """The site's languages the demo has words in (settings order)."""
+    return [code for code in site_languages() if code in TOPICS]
+
+
 KINDS = [
     ("toolkit", 16),
     ("training_manual", 12),
@@ -71,7 +82,7 @@ class Writer:
             kind=KIND_WORDS[language][kind],
             topic=TOPICS[language][topic],
             audience=AUDIENCES[language][audience],
-            country=getattr(country, f"name_{language}"),
+            country=country.name.in_language(language),
         )
 
     def body(self, language, topic, size=BODY_WORDS):
@@ -137,7 +148,10 @@ def load(demo):
 
 
 def _invent(rng, writer, regions, countries_by_region, publishers):
-    language = _pick(rng, LANGUAGES)
+    written = _written_languages()
+    language = _pick(
+        rng, [(code, LANGUAGE_WEIGHTS.get(code, OTHER_LANGUAGE_WEIGHT)) for code in written]
+    )
     kind = _pick(rng, KINDS)
     topic = rng.randrange(len(TOPICS["en"]))
     audience = rng.randrange(len(AUDIENCES["en"]))
@@ -158,10 +172,11 @@ def _invent(rng, writer, regions, countries_by_region, publishers):
     # A quarter are translated into one or two other languages.
     translated = {language}
     if rng.random() < 0.25:
-        translated.update(rng.sample(["en", "es", "fr", "pt"], rng.choice((1, 2))))
-    for code in translated:
-        fields[f"title_{code}"] = writer.title(code, kind, topic, audience)
-        fields[f"summary_{code}"] = writer.summary(code, kind, topic, audience, country)
+        translated.update(rng.sample(written, min(len(written), rng.choice((1, 2)))))
+    fields["title"] = {code: writer.title(code, kind, topic, audience) for code in translated}
+    fields["summary"] = {
+        code: writer.summary(code, kind, topic, audience, country) for code in translated
+    }
     if publishers and rng.random() < 0.7:
         fields["publisher_id"] = rng.choice(publishers)
     else:
@@ -203,8 +218,9 @@ def _link_tags(resources, tags, themes, mandates, age_groups, rng):
 def _real_files(demo, writer, regions, countries_by_region, themes):
     """A dozen resources with generated files, through the editors' service and extraction."""
     rng = demo.random
+    written = _written_languages()
     for number in range(REAL_FILES):
-        language = ("en", "es", "fr", "pt")[number % 4]
+        language = written[number % len(written)]
         kind = ("toolkit", "training_manual", "report")[number % 3]
         topic = rng.randrange(len(TOPICS["en"]))
         audience = rng.randrange(len(AUDIENCES["en"]))
@@ -222,10 +238,8 @@ def _real_files(demo, writer, regions, countries_by_region, themes):
             kind=kind,
             authors=writer.authors(),
             published_on=datetime.date(2024, 1 + number, 10),
-            **{
-                f"title_{language}": title,
-                f"summary_{language}": writer.summary(language, kind, topic, audience, country),
-            },
+            title={language: title},
+            summary={language: writer.summary(language, kind, topic, audience, country)},
             themes=[themes[TOPIC_THEMES[topic]]],
             regions=[region],
             countries=[country],

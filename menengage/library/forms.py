@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.forms import (
@@ -8,6 +7,7 @@ from menengage.core.forms import (
     ModelMultipleChoiceField,
 )
 from menengage.core.models import Term
+from menengage.core.translation import language_choices
 from menengage.networks.models import Network
 
 from .models import Resource
@@ -30,7 +30,7 @@ class ResourceSubmitForm(forms.Form):
     """A member representative's submission of a resource for the editors to review."""
 
     organisation = OrganisationChoiceField(label=_("Published by"), queryset=None, empty_label=None)
-    language = forms.ChoiceField(label=_("Language of the resource"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the resource"), choices=language_choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
@@ -100,8 +100,8 @@ class ResourceSubmitForm(forms.Form):
         language = data["language"]
         return {
             "language": language,
-            f"title_{language}": data["title"],
-            f"summary_{language}": data["summary"],
+            "title": {language: data["title"]},
+            "summary": {language: data["summary"]},
             **{
                 name: data[name]
                 for name in (

@@ -7,12 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import InvalidTransition
 from menengage.core.fields import BoundedTextField, DocumentTextField
-from menengage.core.languages import has_active_language, in_active_language
 from menengage.core.models import Country, Term
+from menengage.core.translation import LINE_MAX_LENGTH, TranslatedField, language_choices
 from menengage.members.models import Organisation
 from menengage.networks.models import Network
-
-LANGUAGE_CHOICES = settings.LANGUAGES
 
 
 class Resource(models.Model):
@@ -52,16 +50,10 @@ class Resource(models.Model):
         PUBLIC_DOMAIN = "public-domain", _("public domain")
         ALL_RIGHTS = "all-rights-reserved", _("all rights reserved")
 
-    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=300, blank=True)
-    summary_en = BoundedTextField(_("summary (English)"), blank=True)
-    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
-    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
-    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
+    title = TranslatedField(_("title"), max_length=LINE_MAX_LENGTH, original="language")
+    summary = TranslatedField(_("summary"), blank=True, original="language")
     language = models.CharField(
-        _("original language"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+        _("original language"), max_length=8, choices=language_choices, default="en"
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, db_index=True)
     publisher = models.ForeignKey(
@@ -158,10 +150,17 @@ class Resource(models.Model):
             models.Index(
                 fields=["status", "kind", "-published_on", "-id"], name="library_resource_kind_idx"
             ),
+            # A search's candidates (up to a thousand ids) are read for their facets from this
+            # index alone: reading them from the table visits a page per row, each holding a
+            # long full text, and cost ten times more.
+            models.Index(
+                fields=["id", "status", "kind", "language", "year", "published_on"],
+                name="library_resource_facets_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(title_en="", title_es="", title_fr="", title_pt=""),
+                condition=~models.Q(title={}),
                 name="%(app_label)s_%(class)s_has_title",
             ),
         ]
@@ -171,19 +170,6 @@ class Resource(models.Model):
 
     def get_absolute_url(self):
         return reverse("library:detail", kwargs={"pk": self.pk, "slug": self.slug})
-
-    @property
-    def title(self):
-        """The title in the active language, else English, else the original language's."""
-        return in_active_language(self, "title") or getattr(self, f"title_{self.language}", "")
-
-    @property
-    def summary(self):
-        return in_active_language(self, "summary") or getattr(self, f"summary_{self.language}", "")
-
-    @property
-    def title_is_translated(self):
-        return has_active_language(self, "title")
 
     @property
     def slug(self):
@@ -223,7 +209,7 @@ class ResourceFile(models.Model):
     resource = models.ForeignKey(
         Resource, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="files"
     )
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     file = models.FileField(_("file"), upload_to="library/%Y/%m/", max_length=300)
     filename = models.CharField(_("file name"), max_length=200)
     format = models.CharField(_("format"), max_length=5, choices=Format.choices)

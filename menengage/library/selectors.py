@@ -6,14 +6,13 @@ import json
 import math
 from typing import NamedTuple
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 
-from menengage.core.languages import SITE_LANGUAGES
 from menengage.core.models import Term
+from menengage.core.translation import language_name, site_languages, translated_order
 from menengage.members.selectors import organisation_list_for_network
 from menengage.networks.models import Network
 
@@ -77,7 +76,7 @@ def clean_filters(params):
     if kind in Resource.Kind.values:
         filters["type"] = kind
     language = params.get("language", "")
-    if language in SITE_LANGUAGES:
+    if language in site_languages():
         filters["language"] = language
     for name in ("theme", "region"):
         value = (params.get(name) or "").strip()[:80]
@@ -150,28 +149,21 @@ def _id_filter(ids):
 
 
 def _candidate_rows(ids, theme_codes, region_slugs):
-    """Each published candidate's facet values, in three queries whatever the number of hits.
+    """Each published candidate's facet values (a tuple of values per facet, in FACETS order,
+    then its publication date as text), in three queries whatever the number of hits.
 
     Plain SQL with one parameter for the id list: building a 1,000-value IN lookup through
-    the ORM cost more than running it.
+    the ORM cost more than running it. The first query reads the facets index alone.
     """
     condition, params = _id_filter(ids)
-    rows = {}
+    tags = {"theme": {}, "region": {}}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id, kind, language, year, published_on FROM library_resource "
+            "SELECT id, kind, language, year, CAST(published_on AS TEXT) FROM library_resource "
             f"WHERE status = 'published' AND id {condition}",
             params,
         )
-        for pk, kind, language, year, published_on in cursor.fetchall():
-            rows[pk] = {
-                "type": {kind},
-                "language": {language},
-                "year": {str(year)} if year else set(),
-                "theme": set(),
-                "region": set(),
-                "date": str(published_on or ""),
-            }
+        found = cursor.fetchall()
         for table, column, names, facet in (
             ("library_resource_themes", "term_id", theme_codes, "theme"),
             ("library_resource_regions", "network_id", region_slugs, "region"),
@@ -179,35 +171,48 @@ def _candidate_rows(ids, theme_codes, region_slugs):
             cursor.execute(
                 f"SELECT resource_id, {column} FROM {table} WHERE resource_id {condition}", params
             )
+            values = tags[facet]
             for pk, value in cursor.fetchall():
-                if pk in rows and value in names:
-                    rows[pk][facet].add(names[value])
-    return rows
+                if value in names:
+                    values.setdefault(pk, []).append(names[value])
+    themes, regions = tags["theme"], tags["region"]
+    return {
+        pk: (
+            (kind,),
+            tuple(themes.get(pk, ())),
+            (language,),
+            tuple(regions.get(pk, ())),
+            (str(year),) if year else (),
+            published_on or "",
+        )
+        for pk, kind, language, year, published_on in found
+    }
 
 
 def _filter_and_count(ranked, rows, filters):
     """The ids passing every filter, in order, and each facet's counts over the ids passing
     every filter but that facet's own, in one pass."""
-    active = [(facet, str(value)) for facet, value in filters.items()]
-    counts = {facet: {} for facet in FACETS}
+    active = [(FACETS.index(facet), str(value)) for facet, value in filters.items()]
+    every = range(len(FACETS))
+    counts = [{} for _facet in FACETS]
     kept = []
     for pk in ranked:
         row = rows.get(pk)
         if row is None:
             continue
-        failed = [facet for facet, value in active if value not in row[facet]]
+        failed = [index for index, value in active if value not in row[index]]
         if not failed:
             kept.append(pk)
-            counted = FACETS
+            counted = every
         elif len(failed) == 1:
             counted = failed
         else:
             continue
-        for facet in counted:
-            bucket = counts[facet]
-            for value in row[facet]:
+        for index in counted:
+            bucket = counts[index]
+            for value in row[index]:
                 bucket[value] = bucket.get(value, 0) + 1
-    return kept, counts
+    return kept, dict(zip(FACETS, counts, strict=True))
 
 
 def _vocabularies():
@@ -217,18 +222,21 @@ def _vocabularies():
     if cached is None:
         cached = (
             list(Term.objects.filter(vocabulary=Term.Vocabulary.THEME)),
-            list(Network.objects.filter(kind=Network.Kind.REGIONAL).order_by("name_en")),
+            list(
+                Network.objects.filter(kind=Network.Kind.REGIONAL).order_by(
+                    translated_order("name")
+                )
+            ),
         )
         caches["fragments"].set("library-vocabularies", cached, VOCABULARY_CACHE_SECONDS)
     return cached
 
 
 def _facet_options(counts, filters, themes, regions):
-    language_names = dict(settings.LANGUAGES)
     labelled = {
         "type": [(kind.value, kind.label) for kind in Resource.Kind],
         "theme": [(term.code, term.name) for term in themes],
-        "language": [(code, language_names[code]) for code in SITE_LANGUAGES],
+        "language": [(code, language_name(code)) for code in site_languages()],
         "region": [(network.slug, network.name) for network in regions],
         "year": [(year, year) for year in sorted(counts["year"], reverse=True)],
     }
@@ -271,7 +279,7 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
         )
         ids, counts = _filter_and_count(ranked, rows, filters)
         if sort == "date":
-            ids.sort(key=lambda pk: (rows[pk]["date"], pk), reverse=True)
+            ids.sort(key=lambda pk: (rows[pk][-1], pk), reverse=True)
         total, window = len(ids), ids[offset : offset + limit]
     else:
         matching = Resource.objects.filter(_sql_filter(filters)).order_by("-published_on", "-id")
@@ -297,19 +305,20 @@ def _window(ids, q):
         return []
     found = Resource.objects.filter(pk__in=ids).select_related("publisher").defer("text").in_bulk()
     resources = [found[pk] for pk in ids if pk in found]
-    texts = {}
-    if search.query_terms(q):
+    searched = bool(search.query_terms(q))
+    for resource in resources:
+        resource.snippet = search.highlight(resource.summary, q) if searched else ""
+    # The full text is read only for the results whose summary does not hold the words.
+    bodies = [resource.pk for resource in resources if searched and not resource.snippet]
+    if bodies:
         texts = dict(
-            Resource.objects.filter(pk__in=ids).values_list(
+            Resource.objects.filter(pk__in=bodies).values_list(
                 "pk", Substr("text", 1, SNIPPET_SOURCE_CHARS)
             )
         )
-    for resource in resources:
-        resource.snippet = (
-            search.highlight(resource.summary, q) or search.highlight(texts.get(resource.pk), q)
-            if texts
-            else ""
-        )
+        for resource in resources:
+            if resource.pk in texts:
+                resource.snippet = search.highlight(texts[resource.pk], q)
     return resources
 
 

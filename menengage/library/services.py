@@ -19,14 +19,8 @@ from .tasks import resource_file_extract as extract_task
 from .uploads import check_upload, safe_filename
 
 FIELDS = (
-    "title_en",
-    "title_es",
-    "title_fr",
-    "title_pt",
-    "summary_en",
-    "summary_es",
-    "summary_fr",
-    "summary_pt",
+    "title",
+    "summary",
     "language",
     "kind",
     "publisher",

@@ -4,18 +4,21 @@ Every save goes through the library's services, so the admin writes the same aud
 checks the same rules and keeps the search index in step like the public site.
 """
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from menengage.core.errors import DomainError
+from menengage.core.translation import language_name, missing_translation_q, site_languages
 
-from . import services
+from . import search, services
 from .models import Resource, ResourceFile
 from .uploads import check_upload
 
@@ -70,6 +73,37 @@ class ResourceEditView(generic.EditView):
             return self.form_invalid(form)
 
 
+class ResourceIndexView(generic.IndexView):
+    def search_queryset(self, queryset):
+        # The site's own search: every language's title, summary and full text, Arabic folded.
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(pk__in=search.candidates(self.search_query))
+
+
+def _missing_choices():
+    return [(code, language_name(code)) for code in site_languages()]
+
+
+class ResourceFilterSet(WagtailFilterSet):
+    """The editors' filters, with the resources whose title or summary lacks a language."""
+
+    missing_title = django_filters.ChoiceFilter(
+        label=_("title missing in"), choices=_missing_choices, method="filter_missing"
+    )
+    missing_summary = django_filters.ChoiceFilter(
+        label=_("summary missing in"), choices=_missing_choices, method="filter_missing"
+    )
+
+    class Meta:
+        model = Resource
+        fields = ["status", "kind", "language"]
+
+    def filter_missing(self, queryset, name, value):
+        field = name.removeprefix("missing_")
+        return queryset.filter(missing_translation_q(field, value)) if value else queryset
+
+
 class ResourceDeleteView(generic.DeleteView):
     def delete_action(self):
         services.resource_delete(actor=self.request.user, resource=self.object)
@@ -84,12 +118,13 @@ class ResourceViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return ResourceForm
 
+    index_view_class = ResourceIndexView
     add_view_class = ResourceCreateView
     edit_view_class = ResourceEditView
     delete_view_class = ResourceDeleteView
     list_display = ["__str__", "kind", "status", "language", "published_on", "download_count"]
-    list_filter = ["status", "kind", "language"]
-    search_fields = ["title_en", "title_es", "title_fr", "title_pt", "authors"]
+    filterset_class = ResourceFilterSet
+    search_fields = ["authors"]
     ordering = ["-created_at"]
     inspect_view_enabled = True
     inspect_view_fields = ["extraction_note", "download_count", "submitted_by", "created_at"]

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
+from menengage.core.translation import missing_translation_filter
 
 from . import services
 from .forms import AmendmentForm, DraftYearForm
@@ -34,8 +35,12 @@ def _changes(form, names):
 
 @admin.register(FinancialYear)
 class FinancialYearAdmin(admin.ModelAdmin):
-    list_display = ["year", "title_en", "starts_on", "ends_on", "status", "published_at"]
-    list_filter = ["status"]
+    list_display = ["year", "heading", "starts_on", "ends_on", "status", "published_at"]
+    list_filter = [
+        "status",
+        missing_translation_filter("title"),
+        missing_translation_filter("summary"),
+    ]
     actions = ["publish"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -6,7 +6,7 @@ two decimals, in US dollars, with the original amount and currency on every line
 
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -76,6 +76,9 @@ class LineOut(Schema):
     exchange_rate: str
     amount_usd: str
     amended: str
+    descriptions: dict[str, str] = Field(
+        description="The description in each of the site's languages"
+    )
 
 
 class FunderShareOut(Schema):
@@ -119,7 +122,8 @@ class AnnualReportOut(Schema):
 
 class YearDetailOut(Schema):
     year: int
-    title: dict[str, str]
+    title: dict[str, str] = Field(description="The title in each of the site's languages")
+    summary: dict[str, str] = Field(description="The summary in each of the site's languages")
     status: str
     published_at: str | None
     period: PeriodOut
@@ -162,7 +166,7 @@ def list_years(request):
     return [
         {
             "year": report.financial_year.year,
-            "title": report.financial_year.title,
+            "title": report.financial_year.heading,
             "status": report.financial_year.status,
             "period": {
                 "start": report.financial_year.starts_on.isoformat(),

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 
 from menengage.core.audit import audit_record
 from menengage.core.models import Country, Term
+from menengage.core.translation import site_languages
 from menengage.networks.models import Network
 
 from . import services
@@ -171,11 +172,15 @@ def _funders(demo):
 
 def _year(demo, year, funders, themes, networks):
     rng = demo.random
+    # The site's languages the demo has words in.
+    written = set(site_languages())
     financial_year = services.year_create(
         actor=demo.staff,
         year=year,
-        **{f"title_{code}": text.format(year=year) for code, text in TITLES.items()},
-        **{f"summary_{code}": text.format(year=year) for code, text in SUMMARIES.items()},
+        title={code: text.format(year=year) for code, text in TITLES.items() if code in written},
+        summary={
+            code: text.format(year=year) for code, text in SUMMARIES.items() if code in written
+        },
     )
     ExchangeRate.objects.bulk_create(
         _valid(

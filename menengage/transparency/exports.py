@@ -5,7 +5,10 @@ two decimals ("1234.50"), so no reader loses a cent to floating point; codes (ca
 region, network) are the stable ones, not the translated names.
 """
 
+from django.conf import settings
 from django.urls import reverse
+
+from menengage.core.translation import site_languages
 
 from .models import REPORTING_CURRENCY, BudgetLine, Category, ExpenditureLine, Grant, SubGrant
 
@@ -31,6 +34,21 @@ CSV_COLUMNS = [
     "amount_usd",
     "amended",
 ]
+
+
+def csv_columns():
+    """The CSV header: CSV_COLUMNS, then the description in each site language (settings)."""
+    return [*CSV_COLUMNS, *(f"description_{code}" for code in site_languages())]
+
+
+def _descriptions(line):
+    """A line's description in each site language: a budget or spending line's translations,
+    a grant's or sub-grant's purpose (written once) in the default language."""
+    purpose = getattr(line, "purpose", None)
+    texts = line.description.as_dict() if purpose is None else {settings.LANGUAGE_CODE: purpose}
+    return {code: texts.get(code, "") for code in site_languages()}
+
+
 RECORD_OF = {
     Grant: "income",
     BudgetLine: "budget",
@@ -67,7 +85,7 @@ def _row(line, year, amended):
         "funder": funder.name if funder else "",
         "funder_kind": funder.kind if funder else "",
         "funder_identifier": funder.identifier if funder else "",
-        "description": getattr(line, "purpose", None) or getattr(line, "description", ""),
+        "description": str(getattr(line, "purpose", None) or getattr(line, "description", "")),
         "restricted": ("yes" if line.restricted else "no") if record == "income" else "",
         "reference": getattr(line, "reference", ""),
         "original_amount": amount_text(line.amount),
@@ -75,15 +93,25 @@ def _row(line, year, amended):
         "exchange_rate": _rate_text(line.rate),
         "amount_usd": amount_text(line.amount_usd),
         "amended": "yes" if (type(line), line.pk) in amended else "no",
+        "descriptions": _descriptions(line),
     }
 
 
-def csv_rows(report):
+def line_rows(report):
     """One row per line of the year: income, then budget, expenditure and sub-grants."""
     year = report.financial_year.year
     amended = {(type(amendment.line), amendment.line.pk) for amendment in report.amendments}
     lines = (*report.grants, *report.budget_lines, *report.expenditure_lines, *report.sub_grants)
     return [_row(line, year, amended) for line in lines]
+
+
+def csv_rows(report):
+    """The rows of the CSV file: each line's descriptions a column per language."""
+    rows = []
+    for row in line_rows(report):
+        descriptions = row.pop("descriptions")
+        rows.append(row | {f"description_{code}": text for code, text in descriptions.items()})
+    return rows
 
 
 def year_links(financial_year, request=None):
@@ -127,14 +155,17 @@ def _comparisons(rows, key):
 def year_dict(report, request=None):
     """The whole year as a JSON-ready dict; `data.json` and the API return exactly this."""
     financial_year = report.financial_year
-    rows = csv_rows(report)
+    rows = line_rows(report)
     published_at = financial_year.published_at
     return {
         "year": financial_year.year,
         "title": {
-            language: getattr(financial_year, f"title_{language}")
-            or (str(financial_year.default_title) if language == "en" else "")
-            for language in ("en", "es", "fr", "pt")
+            language: financial_year.title.get(language)
+            or (str(financial_year.default_title) if language == settings.LANGUAGE_CODE else "")
+            for language in site_languages()
+        },
+        "summary": {
+            language: financial_year.summary.get(language) for language in site_languages()
         },
         "status": financial_year.status,
         "published_at": published_at.isoformat() if published_at else None,

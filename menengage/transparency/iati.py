@@ -23,12 +23,15 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone, translation
 
-from .models import LANGUAGES, REPORTING_CURRENCY, Funder
+from menengage.core.translation import site_languages
+
+from .models import REPORTING_CURRENCY, Funder
 from .templatetags.transparency_tags import format_amount
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DEFAULT_LANGUAGE = "en"
+# The language of narratives without xml:lang: the site's default one.
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 ORGANISATION_TYPE_INGO = "21"
 ORGANISATION_NAMES = {
     "en": "MenEngage Alliance",
@@ -70,8 +73,10 @@ def activity_identifier(financial_year):
 
 
 def _narratives(parent, texts):
-    """A narrative per language with text; the default language goes without xml:lang."""
-    for language, text in texts.items():
+    """A narrative per language with text (the site's languages first, in settings order); the
+    default language goes without xml:lang."""
+    order = {code: index for index, code in enumerate(site_languages())}
+    for language, text in sorted(texts.items(), key=lambda item: order.get(item[0], len(order))):
         if text:
             narrative = ET.SubElement(parent, "narrative")
             narrative.text = str(text)
@@ -80,13 +85,16 @@ def _narratives(parent, texts):
 
 
 def _in_every_language(label):
+    """An interface label in each site language it is translated into: a language whose
+    catalogue lacks it would show the default language's words marked as its own."""
     texts = {}
-    for language, _name in LANGUAGES:
+    for language in site_languages():
         with translation.override(language):
             texts[language] = str(label)
-    if len(set(texts.values())) == 1:
-        return {DEFAULT_LANGUAGE: texts[DEFAULT_LANGUAGE]}
-    return texts
+    default = texts.get(DEFAULT_LANGUAGE) or str(label)
+    return {DEFAULT_LANGUAGE: default} | {
+        code: text for code, text in texts.items() if text != default
+    }
 
 
 def _value(parent, amount, value_date, name="value"):
@@ -173,7 +181,7 @@ def _country_budgets(parent, report):
     for country, amount in report.country_budgets:
         budget = ET.SubElement(parent, "recipient-country-budget", {"status": BUDGET_COMMITTED})
         recipient = ET.SubElement(budget, "recipient-country", {"code": country.code})
-        _narratives(recipient, {DEFAULT_LANGUAGE: country.name_en})
+        _narratives(recipient, _every_translation(country.name))
         _period(budget, financial_year)
         _value(budget, amount, financial_year.starts_on)
 
@@ -217,12 +225,14 @@ def activities_file(*, reports, generated_at, today=None):
     return _serialise(root)
 
 
+def _every_translation(value):
+    """A translated field's text in each site language it has: one narrative each."""
+    return {code: value.get(code) for code in site_languages() if value.get(code)}
+
+
 def _year_texts(financial_year, field, default):
-    texts = {
-        language: getattr(financial_year, f"{field}_{language}")
-        for language in ("en", "es", "fr", "pt")
-    }
-    if not texts[DEFAULT_LANGUAGE]:
+    texts = _every_translation(getattr(financial_year, field))
+    if not texts.get(DEFAULT_LANGUAGE):
         texts[DEFAULT_LANGUAGE] = str(default)
     return texts
 
@@ -296,17 +306,17 @@ def _organisation(parent, name, *, funder_of=None, network=None, identifier=None
         if funder_of.identifier:
             attributes["ref"] = funder_of.identifier
         attributes["type"] = FUNDER_TYPES[funder_of.kind]
-        label = funder_of.name
+        names = {DEFAULT_LANGUAGE: funder_of.name}
     elif network is not None:
         attributes["type"] = NETWORK_TYPES.get(network.kind, ORGANISATION_TYPE_INGO)
-        label = network.name_en
+        names = _every_translation(network.name)
     else:
         attributes.update(ref=identifier, type=ORGANISATION_TYPE_INGO)
-        label = ORGANISATION_NAMES[DEFAULT_LANGUAGE]
+        names = {DEFAULT_LANGUAGE: ORGANISATION_NAMES[DEFAULT_LANGUAGE]}
     if role:
         attributes["role"] = role
     element = ET.SubElement(parent, name, attributes)
-    _narratives(element, {DEFAULT_LANGUAGE: label})
+    _narratives(element, names)
     return element
 
 

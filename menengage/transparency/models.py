@@ -15,17 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.errors import DomainError
 from menengage.core.fields import BoundedTextField
-from menengage.core.languages import in_active_language
 from menengage.core.models import Term
+from menengage.core.translation import TranslatedField, language_choices
 from menengage.networks.models import Network
 
 REPORTING_CURRENCY = "USD"
-LANGUAGES = [
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("pt", _("Portuguese")),
-]
 
 
 class Currency(models.TextChoices):
@@ -111,14 +105,8 @@ class FinancialYear(models.Model):
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=200, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
-    title_pt = models.CharField(_("title (Portuguese)"), max_length=200, blank=True)
-    summary_en = BoundedTextField(_("summary (English)"), blank=True)
-    summary_es = BoundedTextField(_("summary (Spanish)"), blank=True)
-    summary_fr = BoundedTextField(_("summary (French)"), blank=True)
-    summary_pt = BoundedTextField(_("summary (Portuguese)"), blank=True)
+    title = TranslatedField(_("title"), max_length=200, blank=True)
+    summary = TranslatedField(_("summary"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -154,12 +142,9 @@ class FinancialYear(models.Model):
         return _("MenEngage Alliance finances %(year)s") % {"year": self.year}
 
     @property
-    def title(self):
-        return in_active_language(self, "title") or self.default_title
-
-    @property
-    def summary(self):
-        return in_active_language(self, "summary")
+    def heading(self):
+        """The title in the active language (with the one fallback), else the default one."""
+        return self.title or self.default_title
 
     def contains(self, day):
         return self.starts_on <= day <= self.ends_on
@@ -391,7 +376,7 @@ class CategorisedLine(Line):
         limit_choices_to={"kind__in": [Network.Kind.REGIONAL, Network.Kind.COUNTRY]},
         help_text=_("Empty for Alliance-wide work."),
     )
-    description = models.CharField(_("description"), max_length=300, blank=True)
+    description = TranslatedField(_("description"), max_length=300, blank=True)
 
     class Meta:
         abstract = True
@@ -648,7 +633,7 @@ class AnnualReport(models.Model):
         on_delete=models.CASCADE,
         related_name="annual_reports",
     )
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGES, default="en")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices, default="en")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),

@@ -37,9 +37,7 @@ from .models import (
 from .permissions import can_edit_finances
 from .selectors import reports_forget
 
-YEAR_NARRATIVE = [
-    f"{field}_{language}" for field in ("title", "summary") for language in ("en", "es", "fr", "pt")
-]
+YEAR_NARRATIVE = ["title", "summary"]
 YEAR_PERIOD = ["starts_on", "ends_on"]
 FUNDER_FIELDS = ["name", "kind", "country", "identifier", "website"]
 

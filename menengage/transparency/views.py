@@ -45,7 +45,7 @@ def year_csv(request, year):
     report = selectors.year_report(financial_year=financial_year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="menengage-finances-{year}.csv"'
-    writer = csv.DictWriter(response, fieldnames=exports.CSV_COLUMNS)
+    writer = csv.DictWriter(response, fieldnames=exports.csv_columns())
     writer.writeheader()
     writer.writerows(exports.csv_rows(report))
     return _private_if_draft(response, financial_year)

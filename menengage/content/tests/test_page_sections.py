@@ -54,12 +54,12 @@ def record(staff, lead, title, **extra):
     )
 
 
-def publish(staff, publisher, title):  # the library still has per-language columns
+def publish(staff, publisher, title):
     return resource_create(
         actor=staff,
         language="en",
         kind="toolkit",
-        title_en=title,
+        title={"en": title},
         publisher=publisher,
         published_on=datetime.date(2024, 5, 1),
     )

@@ -129,7 +129,7 @@ def test_backup_and_restore_bring_back_every_row_and_file(tmp_path, settings, st
         actor=staff,
         language="en",
         kind="report",
-        title_en="Fathers and care",
+        title={"en": "Fathers and care"},
         published_on=None,
         files=[("en", SimpleUploadedFile("care.pdf", pdf_bytes("Care", ["Caring fathers."])))],
     )

@@ -88,10 +88,10 @@ def test_the_sitemap_is_paginated_and_fetches_only_the_page_it_shows(
     monkeypatch.setattr(PublicSitemap, "limit", 6)  # six addresses: one and a half resources
     for number in range(5):
         library_services.resource_create(
-            actor=staff, language="en", kind="toolkit", title_en=f"Toolkit {number}"
+            actor=staff, language="en", kind="toolkit", title={"en": f"Toolkit {number}"}
         )
     draft = library_services.resource_create(
-        actor=staff, language="en", kind="toolkit", title_en="Draft"
+        actor=staff, language="en", kind="toolkit", title={"en": "Draft"}
     )
     draft.status = "draft"
     draft.save(update_fields=["status"])

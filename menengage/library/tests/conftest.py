@@ -50,7 +50,7 @@ def make_resource(staff):
         number = next(counter)
         fields.setdefault("kind", "toolkit")
         fields.setdefault("published_on", datetime.date(2020, 1, 1) + datetime.timedelta(number))
-        fields.setdefault(f"title_{language}", title or f"Resource {number}")
+        fields.setdefault("title", {language: title or f"Resource {number}"})
         themes = fields.pop("theme_codes", None)
         if themes:
             fields["themes"] = list(Term.objects.filter(vocabulary="theme", code__in=themes))

@@ -36,7 +36,7 @@ def test_admin_edit_goes_through_the_services(signed_in, staff, representative, 
         actor=representative,
         organisation=organisation,
         language="en",
-        title_en="Waiting",
+        title={"en": "Waiting"},
         kind="report",
     )
     client = signed_in(staff)
@@ -53,7 +53,7 @@ def test_admin_edit_goes_through_the_services(signed_in, staff, representative, 
     )
     assert response.status_code == 302
     resource.refresh_from_db()
-    assert resource.title_en == "Reviewed" and resource.status == Resource.Status.PUBLISHED
+    assert resource.title["en"] == "Reviewed" and resource.status == Resource.Status.PUBLISHED
     assert AuditEvent.objects.filter(verb="resource.publish").exists()
 
 

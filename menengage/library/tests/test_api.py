@@ -8,7 +8,10 @@ pytestmark = pytest.mark.django_db
 def test_list_with_query_filters_and_facets(client, make_resource):
     make_resource(title="Gender toolkit", kind="toolkit")
     make_resource(
-        title="Gender report", kind="report", language="es", summary_es="Sobre gender y género."
+        title="Gender report",
+        kind="report",
+        language="es",
+        summary={"es": "Sobre gender y género."},
     )
     make_resource(title="Unrelated")
     data = client.get("/api/v1/resources", {"q": "gender"}).json()
@@ -37,7 +40,7 @@ def test_detail_of_published_only(client, make_resource, representative, organis
         actor=representative,
         organisation=organisation,
         language="en",
-        title_en="Hidden",
+        title={"en": "Hidden"},
         kind="report",
     )
     assert client.get(f"/api/v1/resources/{hidden.pk}").status_code == 404
@@ -56,3 +59,12 @@ def test_api_query_count_does_not_grow(client, make_resource, django_assert_max_
     with django_assert_max_num_queries(len(few)):
         data = client.get("/api/v1/resources", {"q": "counted"}).json()
     assert data["count"] == 50
+
+
+def test_detail_carries_every_configured_language(client, make_resource, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("sw", "Swahili")]
+    resource = make_resource(title="Caring fathers", summary={"sw": "Baba wanaojali."})
+    data = client.get(f"/api/v1/resources/{resource.pk}").json()
+    assert data["titles"] == {"en": "Caring fathers"}
+    assert data["summaries"] == {"sw": "Baba wanaojali."}
+    assert client.get("/api/v1/resources", {"language": "sw"}).status_code == 200

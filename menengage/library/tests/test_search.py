@@ -1,6 +1,9 @@
+import io
 import re
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from menengage.core.models import Term
@@ -52,7 +55,7 @@ def test_unpublished_resources_are_not_found(client, make_resource, staff):
 
 def test_edits_are_reindexed(make_resource, staff):
     resource = make_resource(title="Old words")
-    services.resource_update(actor=staff, resource=resource, title_en="Fresh words")
+    services.resource_update(actor=staff, resource=resource, title={"en": "Fresh words"})
     assert search.candidates("fresh") == [resource.pk]
     assert search.candidates("old") == []
 
@@ -60,7 +63,7 @@ def test_edits_are_reindexed(make_resource, staff):
 def test_facet_counts_match_the_results(client, make_resource):
     make_resource(title="Care one", kind="toolkit", theme_codes=["care-fatherhood"], language="en")
     make_resource(title="Care two", kind="report", theme_codes=["care-fatherhood"], language="en")
-    make_resource(title="Care tres", kind="report", language="es", summary_es="care")
+    make_resource(title="Care tres", kind="report", language="es", summary={"es": "care"})
     make_resource(title="Other", kind="report")
     results = selectors.resource_search(q="care", filters={})
     counts = {o.value: o.count for o in results.facets["type"]}
@@ -152,3 +155,104 @@ def test_query_count_does_not_grow_with_results(
         response = client.get("/en/library/", {"q": query})
     assert len(titles(response)) == 20
     assert reverse("library:index") == "/en/library/"
+
+
+# Languages from settings, and Arabic.
+
+ARABIC_MARKED = "الْمَدْرَسَةُ الآمِنَةُ لِلأَطْفَالِ"  # "The safe school for children", voweled
+ARABIC_PLAIN = "المدرسة الامنة للاطفال"
+
+
+@pytest.fixture
+def with_arabic(settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabic")]
+
+
+def arabic_resource(make_resource, *, title, text=""):
+    """A resource written in Arabic: its title in Arabic only."""
+    resource = make_resource(title=title, language="ar", text=text)
+    assert resource.title.as_dict() == {"ar": title}
+    return resource
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("الْمَدْرَسَةُ", "مدرسه"),  # marks gone, the article off, ta marbuta as ha
+        ("أطفال", "اطفال"),  # alef with hamza above
+        ("إطفال", "اطفال"),  # alef with hamza below
+        ("آمنة", "امنه"),  # alef with madda
+        ("ٱلكتاب", "كتاب"),  # alef wasla, then the article
+        ("مستشفى", "مستشفي"),  # alef maqsura
+        ("كتـــاب", "كتاب"),  # tatweel
+        ("والمدارس", "مدارس"),  # wa- + article, four letters left
+        ("والدين", "والدين"),  # "parents" is not wa- + "religion"
+        ("الالتزام", "تزام"),  # the article taken off as often as it is there
+        ("التزام", "تزام"),
+        ("للمرأة", "مراه"),  # li- + article
+        ("Violência café", "Violência café"),  # other scripts untouched
+    ],
+)
+def test_fold_arabic(written, folded):
+    assert search.fold(written) == folded
+
+
+def test_query_terms_keep_a_marked_arabic_word_whole():
+    assert search.query_terms("الْمَدْرَسَةُ  school") == ["المدرسة", "school"]
+
+
+@pytest.mark.parametrize(
+    ("title", "query"), [(ARABIC_MARKED, ARABIC_PLAIN), (ARABIC_PLAIN, ARABIC_MARKED)]
+)
+def test_arabic_title_is_found_with_or_without_marks(
+    client, make_resource, with_arabic, title, query
+):
+    resource = arabic_resource(make_resource, title=title)
+    make_resource(title="Unrelated budget", text="مدرسة أخرى")  # "another school": one word
+    assert search.candidates(query) == [resource.pk]
+    for word in search.query_terms(query):
+        assert resource.pk in search.candidates(word), word
+    # Shown on the English page in its own language, marked as such.
+    response = client.get("/en/library/", {"q": query})
+    assert titles(response) == [title]
+    assert f'lang="ar">{title}</a>' in response.text
+
+
+def test_arabic_body_is_found_by_a_letter_form_variant(client, make_resource, with_arabic):
+    resource = arabic_resource(
+        make_resource, title="Safe schools", text="تقرير عن مستشفى الأطفال في القاهرة"
+    )
+    assert search.candidates("مستشفي اطفال") == [resource.pk]
+    assert search.candidates("أطفال") == [resource.pk]
+    response = client.get("/en/library/", {"q": "اطفال"})
+    assert "<mark>الأطفال</mark>" in response.text
+
+
+def test_search_configuration_comes_from_settings(settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabic"), ("xx", "Testing")]
+    settings.LIBRARY_SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
+    assert search.languages()[-2:] == ["ar", "xx"]
+    assert search.pg_config("ar") == "arabic"
+    assert search.pg_config("es") == search.pg_config("xx") == "simple"
+
+
+def test_reindex_command_indexes_every_resource(make_resource):
+    first, second = make_resource(title="Reindexed one"), make_resource(title="Reindexed two")
+    for resource in (first, second):
+        search.index_remove(resource.pk)
+    assert search.candidates("reindexed") == []
+    out = io.StringIO()
+    call_command("library_reindex", stdout=out)
+    assert sorted(search.candidates("reindexed")) == sorted([first.pk, second.pk])
+    assert "Indexed 2 resources" in out.getvalue()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming configurations")
+def test_changing_a_language_configuration_takes_a_reindex_and_no_code(settings, make_resource):
+    resource = make_resource(title="Padres", language="es", text="Las violencias en la escuela.")
+    assert search.candidates("violencia") == [resource.pk]
+    settings.LIBRARY_SEARCH_CONFIGS = {**settings.LIBRARY_SEARCH_CONFIGS, "es": "simple"}
+    call_command("library_reindex", stdout=io.StringIO())
+    # Word for word now: the plural is no longer the singular's stem.
+    assert search.candidates("violencia") == []
+    assert search.candidates("violencias") == [resource.pk]

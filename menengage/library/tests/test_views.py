@@ -17,7 +17,7 @@ def submission(representative, organisation):
         actor=representative,
         organisation=organisation,
         language="en",
-        title_en="Submitted toolkit",
+        title={"en": "Submitted toolkit"},
         kind="toolkit",
         external_url="https://example.org/toolkit",
     )
@@ -143,7 +143,7 @@ def test_representative_submits_with_a_file(
     assert response.status_code == 302
     resource = Resource.objects.get()
     assert resource.status == Resource.Status.SUBMITTED
-    assert resource.publisher == organisation and resource.title_es == "Grupos de padres"
+    assert resource.publisher == organisation and resource.title["es"] == "Grupos de padres"
     assert resource.files.get().filename == "grupos-de-padres.docx"
     assert "Nairobi" in resource.text
 
@@ -189,7 +189,11 @@ def test_cannot_submit_for_another_organisation(signed_in, outsider, organisatio
 
     with pytest.raises(NotPermitted):
         services.resource_submit(
-            actor=outsider, organisation=organisation, language="en", title_en="X", kind="report"
+            actor=outsider,
+            organisation=organisation,
+            language="en",
+            title={"en": "X"},
+            kind="report",
         )
     assert not Resource.objects.exists()
 

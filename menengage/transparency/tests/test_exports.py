@@ -187,3 +187,31 @@ def test_json_keeps_exchange_rates_and_links(client, published_year):
     ]
     assert data["period"] == {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31"}
     assert data["links"]["iati_activities"].endswith("/api/v1/transparency/iati/activities.xml")
+
+
+@pytest.mark.django_db
+def test_exports_carry_every_configured_language(client, staff, funders, settings):
+    from .builders import build_year
+
+    # A language added in settings alone gets its columns and keys, with no code.
+    settings.LANGUAGES = [*settings.LANGUAGES, ("sw", "Swahili")]
+    financial_year = build_year(
+        staff, funders, title={"en": "Our finances", "sw": "Fedha zetu"}, summary={"es": "Sí."}
+    )
+    services.budget_line_create(
+        actor=staff,
+        financial_year=financial_year,
+        category="secretariat",
+        amount=Decimal("10"),
+        currency="USD",
+        description={"en": "Office rent", "sw": "Kodi ya ofisi"},
+    )
+    services.year_publish(financial_year=financial_year, actor=staff)
+    data = json.loads(client.get(f"/en/transparency/{YEAR}/data.json").content)
+    assert data["title"]["sw"] == "Fedha zetu" and data["title"]["fr"] == ""
+    assert data["summary"] == {"en": "", "es": "Sí.", "fr": "", "pt": "", "sw": ""}
+    rent = next(row for row in data["budget"] if row["description"] == "Office rent")
+    assert rent["descriptions"]["sw"] == "Kodi ya ofisi" and rent["descriptions"]["fr"] == ""
+    response = client.get(f"/en/transparency/{YEAR}/data.csv")
+    header = next(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert header[-5:] == [f"description_{code}" for code in ("en", "es", "fr", "pt", "sw")]

@@ -117,14 +117,19 @@ def test_a_year_with_no_expenditure_is_valid(client, schemas, staff, funders):
 
 
 @pytest.mark.django_db
-def test_several_currencies_and_a_title_in_four_languages(client, schemas, staff, funders):
+def test_several_currencies_and_a_title_in_every_language(
+    client, schemas, staff, funders, settings
+):
+    # Arabic added in settings alone gives a fifth narrative.
+    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabic")]
     titles = {
-        "title_en": "Our finances in 2022",
-        "title_es": "Nuestras finanzas en 2022",
-        "title_fr": "Nos finances en 2022",
-        "title_pt": "Nossas finanças em 2022",
+        "en": "Our finances in 2022",
+        "es": "Nuestras finanzas en 2022",
+        "fr": "Nos finances en 2022",
+        "pt": "Nossas finanças em 2022",
+        "ar": "ماليتنا في عام 2022",
     }
-    financial_year = build_year(staff, funders, year=2022, **titles)
+    financial_year = build_year(staff, funders, year=2022, title=titles)
     services.exchange_rate_set(
         financial_year=financial_year, actor=staff, currency="SEK", rate="0.0989", source="x"
     )
@@ -160,12 +165,7 @@ def test_several_currencies_and_a_title_in_four_languages(client, schemas, staff
     narratives = {
         node.get(XML_LANG, "en"): node.text for node in activity.findall("title/narrative")
     }
-    assert narratives == {
-        "en": titles["title_en"],
-        "es": titles["title_es"],
-        "fr": titles["title_fr"],
-        "pt": titles["title_pt"],
-    }
+    assert narratives == titles
     values = [
         Decimal(node.find("value").text)
         for node in activity.findall("transaction")

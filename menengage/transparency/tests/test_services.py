@@ -217,8 +217,12 @@ def test_publishing_freezes_the_figures(staff, published_year, funders):
     with pytest.raises(InvalidTransition):
         services.year_publish(financial_year=published_year, actor=staff)
     # Words are not figures: a title can still be translated.
-    services.year_update(financial_year=published_year, actor=staff, title_fr="Nos finances")
-    assert FinancialYear.objects.get(pk=published_year.pk).title_fr == "Nos finances"
+    services.year_update(
+        financial_year=published_year,
+        actor=staff,
+        title={**published_year.title.as_dict(), "fr": "Nos finances"},
+    )
+    assert FinancialYear.objects.get(pk=published_year.pk).title["fr"] == "Nos finances"
 
 
 @pytest.mark.django_db
