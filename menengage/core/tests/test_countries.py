@@ -66,3 +66,17 @@ def test_country_choices_follow_the_active_languages_alphabet():
         labels = [label for code, label in CountryChoiceField().choices if code]
     assert labels.index("Egipto") < labels.index("España")
     assert labels == in_collation_order(labels)
+
+
+@pytest.mark.django_db
+def test_every_country_is_named_in_arabic_and_swahili():
+    assert Country.objects.get(code="KE").name["ar"] == "كينيا"
+    assert Country.objects.get(code="EG").name["sw"] == "Misri"
+    countries = list(Country.objects.all())
+    assert countries
+    unnamed = [
+        country.code
+        for country in countries
+        if not (country.name.get("ar") and country.name.get("sw"))
+    ]
+    assert unnamed == []
