@@ -9,7 +9,8 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_SIDE = 6000
 MIN_IMAGE_SIDE = 32
 # What Pillow reads the file as, never what its name or the browser claims.
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow names a JPEG with Multi-Picture data (as many phone cameras write) "MPO".
+IMAGE_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 class ImageRefused(DomainError):

@@ -636,10 +636,12 @@ def copy_language_columns(model_name, field, codes, *, app_label):
     columns = [f"{field}_{code}" for code in codes]
 
     def in_batches(model, names, update, fields):
-        # Only the columns needed, a few hundred rows at a time: a large table need not fit
-        # in memory.
+        # Only the columns needed (with the record's language, which reading a translated
+        # field asks for), a few hundred rows at a time: a large table need not fit in memory.
+        original = getattr(model._meta.get_field(field), "original", None)
+        needed = ["pk", *names, *([original] if original else [])]
         batch = []
-        for record in model.objects.only("pk", *names).iterator(chunk_size=BATCH):
+        for record in model.objects.only(*needed).iterator(chunk_size=BATCH):
             update(record)
             batch.append(record)
             if len(batch) == BATCH:

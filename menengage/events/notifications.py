@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.mail import mail_key, mail_queue
 
+from .permissions import can_see_join_link
+
 
 def _links(registration):
     from .services import CERTIFICATE_SALT, CONFIRM_SALT, registration_token
@@ -38,10 +40,9 @@ def _about(registration, *, kind, subject, template):
             "registration": registration,
             "event": registration.event,
             "links": _links(registration),
-            # The mailbox is the participant's: a confirmed place gets the link in the mail.
-            "join_url": registration.event.join_url
-            if registration.status == registration.Status.CONFIRMED
-            else "",
+            # The same rule as the page and the calendar: a confirmed place at a confirmed address
+            # (a mistyped address must not receive the link).
+            "join_url": registration.event.join_url if can_see_join_link(registration) else "",
         },
     )
 

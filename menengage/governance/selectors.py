@@ -54,7 +54,9 @@ def body_list():
     return (
         Body.objects.select_related("network", "parent")
         .annotate(seat_count=Count("seats", distinct=True))
-        .order_by("network__kind", translated_order("network__name"), "kind", "name")
+        .order_by(
+            "network__kind", translated_order("network__name"), "kind", translated_order("name")
+        )
     )
 
 

@@ -12,7 +12,12 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 
 from menengage.core.models import Term
-from menengage.core.translation import language_name, site_languages, translated_order
+from menengage.core.translation import (
+    active_language,
+    language_name,
+    site_languages,
+    translated_order,
+)
 from menengage.members.selectors import organisation_list_for_network
 from menengage.networks.models import Network
 
@@ -218,7 +223,9 @@ def _filter_and_count(ranked, rows, filters):
 def _vocabularies():
     """The themes and regional networks offered as facets: reference data, kept a few minutes
     in the process's cache rather than read on every search."""
-    cached = caches["fragments"].get("library-vocabularies")
+    # Per language: the regions are in the reader's alphabetical order.
+    key = f"library-vocabularies:{active_language()}"
+    cached = caches["fragments"].get(key)
     if cached is None:
         cached = (
             list(Term.objects.filter(vocabulary=Term.Vocabulary.THEME)),
@@ -228,7 +235,7 @@ def _vocabularies():
                 )
             ),
         )
-        caches["fragments"].set("library-vocabularies", cached, VOCABULARY_CACHE_SECONDS)
+        caches["fragments"].set(key, cached, VOCABULARY_CACHE_SECONDS)
     return cached
 
 

@@ -97,12 +97,13 @@ def network_get(*, slug):
 
 def network_coordinator_contacts(*, network):
     """The coordinators of `network` who published a contact, with only what they published:
-    name, pronouns, public e-mail and telephone. One query."""
+    name, public e-mail and telephone (pronouns stay private: the contact form does not offer
+    to publish them). One query."""
     coordinators = role_holders(RoleAssignment.Role.COORDINATOR, network)
     return list(
         coordinators.exclude(public_email="", public_phone="")
         .order_by("name", "pk")
-        .values("name", "pronouns", "public_email", "public_phone")
+        .values("name", "public_email", "public_phone")
     )
 
 
