@@ -75,8 +75,12 @@ def test_waiting_list_pending_and_cancelled_registrants_see_no_link(
     assert later_mail and JOIN not in later_mail[0].body
 
 
-def test_a_place_not_yet_confirmed_by_e_mail_shows_no_link_on_the_page(client, online):
-    registration = register(online, "ana@example.org")
+def test_a_place_not_yet_confirmed_by_e_mail_shows_no_link_on_the_page(
+    client, online, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(online, "ana@example.org")
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
     assert registration.status == Registration.Status.CONFIRMED
     assert JOIN not in client.get(f"/en/events/registration/{registration.key}/").text
     ics = client.get(f"/en/events/registration/{registration.key}/event.ics")
