@@ -11,6 +11,8 @@ kept out of the suite's paths because the demo alliance it loads is committed, n
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -32,6 +34,19 @@ def organiser_token(django_db_setup, django_db_blocker):
         demo_load(report=lambda message: None)
         _token, secret = api_token_create(actor=User.objects.get(email=DEMO_STAFF_EMAIL))
     return secret
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_between_requests():
+    """Django's test client keeps the test's connection across requests; the WSGI client
+    schemathesis calls does not, and the start and end of each request would close the
+    connection inside the test's transaction (harmless on an in-memory database, fatal on the
+    migrated file the suite now copies per run)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 # The document is read at collection, before any database exists: serving it needs none.

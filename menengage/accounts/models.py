@@ -41,9 +41,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     # Empty unless the person chose to publish them: shown on the pages of the networks they
     # coordinate, never the sign-in address.
+    # db_default: rows written by code that predates these columns (a migration's historical
+    # models, an older release during a rolling upgrade) still save.
     public_email = models.EmailField(
         _("public e-mail address"),
         blank=True,
+        db_default="",
         help_text=_(
             "Shown on the pages of the networks you coordinate. Leave empty to keep it private."
         ),
@@ -52,6 +55,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("public telephone"),
         max_length=40,
         blank=True,
+        db_default="",
         help_text=_(
             "Shown on the pages of the networks you coordinate. Leave empty to keep it private."
         ),

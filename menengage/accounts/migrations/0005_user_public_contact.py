@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='public_email',
-            field=models.EmailField(blank=True, help_text='Shown on the pages of the networks you coordinate. Leave empty to keep it private.', max_length=254, verbose_name='public e-mail address'),
+            field=models.EmailField(blank=True, db_default='', help_text='Shown on the pages of the networks you coordinate. Leave empty to keep it private.', max_length=254, verbose_name='public e-mail address'),
         ),
         migrations.AddField(
             model_name='user',
             name='public_phone',
-            field=models.CharField(blank=True, help_text='Shown on the pages of the networks you coordinate. Leave empty to keep it private.', max_length=40, verbose_name='public telephone'),
+            field=models.CharField(blank=True, db_default='', help_text='Shown on the pages of the networks you coordinate. Leave empty to keep it private.', max_length=40, verbose_name='public telephone'),
         ),
     ]

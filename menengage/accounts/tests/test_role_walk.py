@@ -32,7 +32,14 @@ from menengage.networks.models import Network
 # walked by their own tests.
 SKIPPED_PREFIXES = ("admin/", "django-admin/", "cms/")
 # Signing out would end the walk's session; signing in is what this session already did.
-SKIPPED = {"accounts:logout", "accounts:login", "accounts:two_factor", "set_language"}
+# Picture renditions are files, public by design, addressed by a generated file name.
+SKIPPED = {
+    "accounts:logout",
+    "accounts:login",
+    "accounts:two_factor",
+    "set_language",
+    "image-rendition",
+}
 
 # Views anyone may open without signing in. Everything else must refuse the anonymous visitor.
 PUBLIC = {

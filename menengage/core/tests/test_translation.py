@@ -78,7 +78,7 @@ def test_every_translation_can_be_read():
     assert pickle.loads(pickle.dumps(title))  # noqa: S301 (the cache pickles).as_dict() == {"en": "Call", "pt": "Chamada"}
 
 
-@isolate_apps("core")
+@isolate_apps("menengage.core")
 def test_the_field_reads_a_translation_and_writes_a_dict_a_translation_or_text():
     class Story(models.Model):
         language = models.CharField(max_length=8, default="en")
@@ -103,7 +103,7 @@ def test_the_field_reads_a_translation_and_writes_a_dict_a_translation_or_text()
     assert field.get_prep_value(story.title) is not None
 
 
-@isolate_apps("core")
+@isolate_apps("menengage.core")
 def test_the_field_limits_each_translation_and_knows_only_site_languages():
     class Story(models.Model):
         title = TranslatedField("title", max_length=10)
@@ -126,7 +126,7 @@ def test_the_field_limits_each_translation_and_knows_only_site_languages():
         assert field.clean({"it": "breve"}, None) == {"it": "breve"}
 
 
-@isolate_apps("core")
+@isolate_apps("menengage.core")
 def test_the_field_deconstructs_for_migrations():
     class Story(models.Model):
         title = TranslatedField("title", max_length=150, original="language", blank=True)
