@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 
 from menengage.core.crawlers import PublicSitemap
+from menengage.core.translation import site_languages
 from menengage.library import services as library_services
 from menengage.members.models import Membership
 from menengage.members.services import organisation_register
@@ -85,7 +86,9 @@ def test_the_sitemap_has_editorial_pages_and_section_pages(client):
 def test_the_sitemap_is_paginated_and_fetches_only_the_page_it_shows(
     client, staff, monkeypatch, django_assert_max_num_queries
 ):
-    monkeypatch.setattr(PublicSitemap, "limit", 6)  # six addresses: one and a half resources
+    languages = site_languages()
+    per_page = len(languages) + len(languages) // 2  # one and a half resources' addresses
+    monkeypatch.setattr(PublicSitemap, "limit", per_page)
     for number in range(5):
         library_services.resource_create(
             actor=staff, language="en", kind="toolkit", title={"en": f"Toolkit {number}"}
@@ -96,13 +99,15 @@ def test_the_sitemap_is_paginated_and_fetches_only_the_page_it_shows(
     draft.status = "draft"
     draft.save(update_fields=["status"])
     index = client.get("/sitemap.xml").content.decode()
-    assert "sitemap-library.xml?p=4" in index  # 20 addresses in pages of 6
-    assert "sitemap-library.xml?p=5" not in index
+    pages = -(-5 * len(languages) // per_page)  # five resources, each in every language
+    assert f"sitemap-library.xml?p={pages}" in index
+    assert f"sitemap-library.xml?p={pages + 1}" not in index
     with django_assert_max_num_queries(4):
         second = client.get("/sitemap-library.xml?p=2").content.decode()
     locations = re.findall(r"<loc>([^<]+)</loc>", second)
-    assert len(locations) == 6
-    assert locations[0].startswith("http://testserver/fr/")  # the second resource's third
+    assert len(locations) == per_page
+    # The second page starts inside the second resource, at its middle language.
+    assert locations[0].startswith(f"http://testserver/{languages[len(languages) // 2]}/")
     assert client.get("/sitemap-library.xml?p=9").status_code == 404
 
 
