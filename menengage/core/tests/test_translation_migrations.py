@@ -196,5 +196,10 @@ def test_every_translated_value_is_the_same_after_the_migration(app, before, mod
     for model_name, fields in models.items():
         for row in new_apps.get_model(app, model_name).objects.all():
             for field in fields:
-                found[(model_name, row.pk, field)] = getattr(row, field).as_dict()
+                # Later migrations may add languages the old columns never had (Arabic and
+                # Swahili country names): what the columns held must be there, unchanged.
+                texts = getattr(row, field).as_dict()
+                found[(model_name, row.pk, field)] = {
+                    code: text for code, text in texts.items() if code in ("en", "es", "fr", "pt")
+                }
     assert found == expected
