@@ -59,8 +59,9 @@ FOLD_TRANSLATIONS_FUNCTION = "library_fold_translations"
 
 
 def languages():
-    """The codes of the site's languages, in settings order."""
-    return [code for code, _name in settings.LANGUAGES]
+    """The codes of the site's languages, in settings order (each once: a code listed twice
+    would index a resource twice)."""
+    return list(dict.fromkeys(code for code, _name in settings.LANGUAGES))
 
 
 def pg_config(language):

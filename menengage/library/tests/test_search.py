@@ -165,7 +165,7 @@ ARABIC_PLAIN = "المدرسة الامنة للاطفال"
 
 @pytest.fixture
 def with_arabic(settings):
-    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabic")]
+    assert "ar" in dict(settings.LANGUAGES)  # Arabic is one of the site's languages
 
 
 def arabic_resource(make_resource, *, title, text=""):
@@ -229,7 +229,7 @@ def test_arabic_body_is_found_by_a_letter_form_variant(client, make_resource, wi
 
 
 def test_search_configuration_comes_from_settings(settings):
-    settings.LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabic"), ("xx", "Testing")]
+    settings.LANGUAGES = [*settings.LANGUAGES, ("xx", "Testing")]
     settings.LIBRARY_SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
     assert search.languages()[-2:] == ["ar", "xx"]
     assert search.pg_config("ar") == "arabic"
