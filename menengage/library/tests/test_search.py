@@ -231,7 +231,7 @@ def test_arabic_body_is_found_by_a_letter_form_variant(client, make_resource, wi
 def test_search_configuration_comes_from_settings(settings):
     settings.LANGUAGES = [*settings.LANGUAGES, ("xx", "Testing")]
     settings.LIBRARY_SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
-    assert search.languages()[-2:] == ["ar", "xx"]
+    assert search.languages()[-1] == "xx" and "ar" in search.languages()
     assert search.pg_config("ar") == "arabic"
     assert search.pg_config("es") == search.pg_config("xx") == "simple"
 
