@@ -18,8 +18,8 @@ def test_representative_records_an_activity_that_shows_in_the_list_and_on_the_ma
     page.get_by_label("Kind of activity").select_option("campaign")
     page.locator("#id_status").select_option("ongoing")
     page.get_by_label("Original language").select_option("en")
-    page.locator("#id_title_en").fill(TITLE)
-    page.locator("#id_summary_en").fill("Fathers walk the lake shore talking about care.")
+    page.locator("[name=title_en]").fill(TITLE)
+    page.locator("[name=summary_en]").fill("Fathers walk the lake shore talking about care.")
     # Comoros has no member network, so this activity is the only one there.
     page.get_by_label("Countries where it takes place").select_option(["KE", "KM"])
     page.get_by_label("Starts on").fill("2025-03-01")

@@ -12,9 +12,10 @@ TITLE = "Invented proposal: a caregiving campaign for 2027"
 def test_a_proposal_goes_from_opening_to_the_decision_register(server, page, browser, sign_in):
     sign_in(page, MEMBER)
     page.goto(f"{server}/en/governance/global-board/proposals/new/")
-    # A translated field: one box per language, each labelled with the language's name.
-    page.locator("#id_title_en").fill(TITLE)
-    page.locator("#id_text_en").fill(
+    # A translated field: one box per language (title_en, title_es, ...), each labelled with
+    # the language's name.
+    page.locator("[name=title_en]").fill(TITLE)
+    page.locator("[name=text_en]").fill(
         "The Alliance runs a joint campaign on men's caregiving in 2027."
     )
     page.get_by_label("Closes at").fill("2099-01-01T12:00")
