@@ -105,6 +105,12 @@ def password_only(client):
 
 
 @pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    """Argon2 at its lowest cost (menengage.testing.hashers): the suite hashes thousands."""
+    settings.PASSWORD_HASHERS = ["menengage.testing.hashers.QuickArgon2PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Tasks (mail delivery, text extraction) run inside the test that queues them; the queue's
     own tests (core/tests/test_mail.py, test_worker.py) put the database queue back."""

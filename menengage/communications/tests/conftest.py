@@ -16,11 +16,6 @@ from menengage.members.services import organisation_register
 from menengage.networks.models import Network
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def register(staff, network, name, status=Membership.Status.ACTIVE):
     return organisation_register(
         actor=staff,

@@ -367,8 +367,6 @@ def _person(role, **scope):
 @pytest.mark.django_db
 def test_no_form_answers_a_server_error_writes_on_refusal_or_refuses_in_english(settings):
     started = time.monotonic()
-    # The demo's hundred accounts would cost a second each with argon2 on a busy machine.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     demo_load(scale=0.05, report=lambda message: None, without=("content",))
     outsider = User.objects.create_user("fuzz.outsider@example.org", PASSWORD, name="Olu")

@@ -40,7 +40,6 @@ def _crawl(client, start):
 def test_a_seventh_language_in_settings_alone_serves_every_page_api_and_export(
     client, settings, tmp_path
 ):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     demo_load(scale=0.05, report=lambda message: None, without=("content",))
     languages = [*settings.LANGUAGES, (NEW, "Italian")]
     # An empty catalogue of our own for the new language: nothing translated yet.

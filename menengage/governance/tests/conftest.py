@@ -28,12 +28,6 @@ def make_person(email, name):
     return User.objects.create_user(email, PASSWORD, name=name)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Argon2 costs a second per account under load; these tests never check a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def committee(staff):
     """MenEngage Africa's steering committee: five seats held, the first delegate a chair."""
