@@ -26,7 +26,7 @@ from menengage.core.models import Country, Term
 from menengage.core.translation import active_language, translated_order
 from menengage.library.models import Resource
 from menengage.members.models import Organisation
-from menengage.members.selectors import map_countries, organisation_list_for_network
+from menengage.members.selectors import map_countries, organisation_ids_for_network
 from menengage.networks.models import Network
 from menengage.networks.selectors import networks_within, region_slug_for_country
 
@@ -139,7 +139,7 @@ def activity_list_recent_for(*, organisation=None, network=None, limit=5):
         )
         activities = activities.filter(Q(lead=organisation) | Exists(partner))
     if network is not None:
-        members = organisation_list_for_network(network=network).values("pk")
+        members = organisation_ids_for_network(network=network)
         marked = Activity.networks.through.objects.filter(
             activity=OuterRef("pk"), network__in=networks_within(pk=network.pk)
         )

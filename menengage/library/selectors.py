@@ -18,7 +18,7 @@ from menengage.core.translation import (
     site_languages,
     translated_order,
 )
-from menengage.members.selectors import organisation_list_for_network
+from menengage.members.selectors import organisation_ids_for_network
 from menengage.networks.models import Network
 
 from . import search
@@ -374,7 +374,7 @@ def resource_list_published_by(*, organisation=None, network=None, limit=5):
     if organisation is not None:
         resources = resources.filter(publisher=organisation)
     if network is not None:
-        members = organisation_list_for_network(network=network).values("pk")
+        members = organisation_ids_for_network(network=network)
         resources = resources.filter(publisher__in=members)
     return list(
         resources.select_related("publisher").defer("text").order_by("-published_on", "-id")[:limit]

@@ -103,6 +103,12 @@ class Organisation(models.Model):
                 name="%(app_label)s_%(class)s_unique_identifier",
             )
         ]
+        # The directory's sorts: a page of 24 is read in index order and stops, instead of
+        # sorting every member organisation on each request.
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_by_name_idx"),
+            models.Index(fields=["created_at", "id"], name="organisation_by_created_idx"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

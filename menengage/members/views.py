@@ -304,7 +304,10 @@ def organisation_directory(request):
     sort = request.GET.get("sort", "name")
     sort = sort if sort in selectors.DIRECTORY_SORTS else "name"
     organisations = selectors.organisation_list_for_directory(filters=filters, sort=sort)
-    page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(organisations, DIRECTORY_PAGE_SIZE)
+    # The total comes with the facet counts rather than from a count of its own.
+    paginator.count = selectors.organisation_directory_total(filters=filters)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,

@@ -58,7 +58,7 @@ class NetworkDetailOut(NetworkOut):
 
     @staticmethod
     def resolve_children(network):
-        return list(network.children.all())
+        return network.child_networks
 
 
 class NetworkFilters(Schema):

@@ -1,7 +1,9 @@
 """Reads for networks: everything here is public."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from collections import defaultdict
+
+from django.core.cache import caches
+from django.db.models import Count, Prefetch, Q
 
 from menengage.accounts.models import RoleAssignment
 from menengage.accounts.permissions import role_holders
@@ -25,35 +27,59 @@ def networks_within(**lookup):
     return Network.objects.filter(within).order_by().values("pk")
 
 
-def _member_organisations():
-    """A per-network count of member organisations (an active membership in the network or a
-    network below it, each organisation once), as a correlated subquery.
+MEMBER_COUNTS_CACHE_SECONDS = 60
+_MEMBER_COUNTS_KEY = "network-member-counts"
 
-    Exactly what the directory finds when filtered by the network. Memberships are reached
-    through the reverse relation so this app need not import the members app (imports point
-    members -> networks, never back). The networks below come from the small network table,
-    so the count reads the (network, status) index rather than joining every membership.
+
+def member_counts():
+    """{network id: its member organisations} for every network with members: an active
+    membership in the network or a network below it, each organisation once.
+
+    Exactly what the directory finds when filtered by the network. Counted in Python from the
+    (network, organisation) pairs and the small network table, because a count per network in
+    SQL is a correlated subquery over every membership (235 ms for the network list at ten
+    times the Alliance on SQLite); kept a minute per process like the directory's counts, and
+    forgotten at once when a membership is saved here (members.apps connects that).
+    Memberships are reached through the reverse relation so this app need not import the
+    members app (imports point members -> networks, never back).
     """
-    membership = Network._meta.get_field("memberships").related_model
-    counts = (
-        membership.objects.filter(
-            network__in=networks_within(pk=OuterRef(OuterRef("pk"))),
-            status="active",
-            organisation__isnull=False,
+    counts = caches["fragments"].get(_MEMBER_COUNTS_KEY)
+    if counts is None:
+        membership = Network._meta.get_field("memberships").related_model
+        parents = dict(Network.objects.values_list("pk", "parent_id"))
+        pairs = (
+            membership.objects.filter(status="active", organisation__isnull=False)
+            .order_by()
+            .values_list("network_id", "organisation_id")
         )
-        .order_by()
-        .values("status")  # a single group: the filter fixes the status
-        .annotate(count=Count("organisation", distinct=True))
-        .values("count")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+        members = defaultdict(set)
+        for network, organisation in pairs.iterator(chunk_size=5000):
+            while network is not None:
+                members[network].add(organisation)
+                network = parents.get(network)
+        counts = {network: len(organisations) for network, organisations in members.items()}
+        caches["fragments"].set(_MEMBER_COUNTS_KEY, counts, MEMBER_COUNTS_CACHE_SECONDS)
+    return counts
+
+
+def member_counts_forget(**_signal):
+    """Drop the kept member counts (a membership changed)."""
+    caches["fragments"].delete(_MEMBER_COUNTS_KEY)
+
+
+def with_member_counts(networks):
+    """`networks` as a list, each with its `member_count`."""
+    counts = member_counts()
+    networks = list(networks)
+    for network in networks:
+        network.member_count = counts.get(network.pk, 0)
+    return networks
 
 
 def network_list(*, kind=None, region=None, search=None, ordering="name"):
-    """Networks with their country and parent, filtered and sorted, with member counts."""
-    networks = Network.objects.select_related("country", "parent").annotate(
-        member_count=_member_organisations()
-    )
+    """Networks with their country and parent, filtered and sorted, with member counts (a
+    list: the Alliance has about a hundred networks)."""
+    networks = Network.objects.select_related("country", "parent")
     if kind:
         networks = networks.filter(kind=kind)
     if region:
@@ -61,38 +87,49 @@ def network_list(*, kind=None, region=None, search=None, ordering="name"):
     if search:
         networks = networks.filter(translated_search("name", search))
     descending = ordering.startswith("-")
-    if ordering.lstrip("-") == "name":
-        return networks.order_by(translated_order("name", descending=descending), "pk")
-    return networks.order_by(ordering, "pk")
+    field = ordering.lstrip("-")
+    if field == "name":
+        return with_member_counts(
+            networks.order_by(translated_order("name", descending=descending), "pk")
+        )
+    if field == "member_count":
+        # Counted in Python, so sorted here; the primary key breaks ties as in SQL.
+        counted = with_member_counts(networks.order_by("pk"))
+        return sorted(counted, key=lambda network: network.member_count, reverse=descending)
+    return with_member_counts(networks.order_by(ordering, "pk"))
 
 
 def network_list_by_region():
     """The regional networks, each with its country networks and their member counts."""
     countries = Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("country")
-    countries = countries.annotate(member_count=_member_organisations()).order_by(
-        translated_order("name")
-    )
-    return (
+    regions = with_member_counts(
         Network.objects.filter(kind=Network.Kind.REGIONAL)
-        .annotate(member_count=_member_organisations(), country_network_count=Count("children"))
-        .prefetch_related(Prefetch("children", queryset=countries, to_attr="country_networks"))
+        .annotate(country_network_count=Count("children"))
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=countries.order_by(translated_order("name")),
+                to_attr="country_networks",
+            )
+        )
         .order_by("is_forming", translated_order("name"))
     )
+    for region in regions:
+        with_member_counts(region.country_networks)
+    return regions
 
 
 def network_get(*, slug):
-    """One network with its parent and its child networks; raises Network.DoesNotExist."""
-    children = Network.objects.select_related("country").annotate(
-        member_count=_member_organisations()
-    )
-    return (
+    """One network with its parent and its child networks (as `child_networks`, with
+    their member counts); raises Network.DoesNotExist."""
+    children = Network.objects.select_related("country").order_by(translated_order("name"))
+    network = (
         Network.objects.select_related("country", "parent")
-        .annotate(member_count=_member_organisations())
-        .prefetch_related(
-            Prefetch("children", queryset=children.order_by(translated_order("name")))
-        )
+        .prefetch_related(Prefetch("children", queryset=children, to_attr="child_networks"))
         .get(slug=slug)
     )
+    with_member_counts([network, *network.child_networks])
+    return network
 
 
 def network_coordinator_contacts(*, network):
