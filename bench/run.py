@@ -210,6 +210,17 @@ def start_server(port, database_url):
     raise SystemExit("the server did not start")
 
 
+def stop_server(process):
+    """Stop gunicorn; a busy machine can keep its graceful shutdown past a few seconds, and a
+    slow goodbye must not throw away the figures measured."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def fetch(connection, path, gzip_ok=True):
     headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
     connection.request("GET", path, headers=headers)
@@ -356,8 +367,7 @@ def measure(database_url, reuse=False):
                 flush=True,
             )
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop_server(server)
     peer = search_peer(database_url)
     for module in app_benches():
         for command in getattr(module, "COMMANDS", []):

@@ -67,9 +67,16 @@ __all__ = [
 # --- The languages ----------------------------------------------------------------------------
 
 
+_LANGUAGES_SEEN = (None, ())
+
+
 def site_languages():
     """The codes of the site's languages, in settings order (`settings.LANGUAGES`, read now)."""
-    return tuple(code for code, _name in settings.LANGUAGES)
+    global _LANGUAGES_SEEN  # noqa: PLW0603 - a one-entry memo: pages ask a thousand times
+    languages = settings.LANGUAGES
+    if _LANGUAGES_SEEN[0] is not languages:
+        _LANGUAGES_SEEN = (languages, tuple(code for code, _name in languages))
+    return _LANGUAGES_SEEN[1]
 
 
 def language_name(code):
@@ -121,14 +128,24 @@ class Translation(str):
     """
 
     def __new__(cls, texts=None, *, original=None, language=None):
-        texts = _clean_texts(texts)
+        return cls.shown(_clean_texts(texts), original=original, language=language)
+
+    @classmethod
+    def shown(cls, texts, *, original=None, language=None):
+        """The Translation of `texts`, a `{code: text}` dict as stored (not copied or cleaned:
+        a page reads hundreds of these, so the model field's read skips `__new__`'s work)."""
         wanted = language or active_language()
         shown = None
-        for code in (wanted, original, settings.LANGUAGE_CODE, *site_languages(), *texts):
+        for code in (wanted, original, settings.LANGUAGE_CODE):
             if code and texts.get(code):
                 shown = code
                 break
-        self = super().__new__(cls, texts[shown] if shown else "")
+        else:
+            for code in (*site_languages(), *texts):
+                if texts.get(code):
+                    shown = code
+                    break
+        self = str.__new__(cls, texts[shown] if shown else "")
         self._texts = texts
         self.language = shown
         self.requested = wanted
@@ -205,10 +222,11 @@ class TranslationDescriptor(DeferredAttribute):
         if instance is None:
             return self
         texts = super().__get__(instance, cls)
-        translation = Translation(texts, original=self.field.original_of(instance))
-        # Writes through the Translation land in the stored dict.
-        translation._texts = texts
-        return translation
+        if not isinstance(texts, dict):
+            texts = _clean_texts(texts)
+            instance.__dict__[self.field.attname] = texts
+        # The stored dict itself, so writes through the Translation land in it.
+        return Translation.shown(texts, original=self.field.original_of(instance))
 
     def __set__(self, instance, value):
         if isinstance(value, str) and not isinstance(value, Translation):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -304,16 +305,16 @@ def organisation_directory(request):
     sort = request.GET.get("sort", "name")
     sort = sort if sort in selectors.DIRECTORY_SORTS else "name"
     organisations = selectors.organisation_list_for_directory(filters=filters, sort=sort)
-    paginator = Paginator(organisations, DIRECTORY_PAGE_SIZE)
-    # The total comes with the facet counts rather than from a count of its own.
-    paginator.count = selectors.organisation_directory_total(filters=filters)
-    page = paginator.get_page(request.GET.get("page"))
+    page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,
         "sort": sort,
-        "facets": selectors.organisation_directory_facets(filters=filters),
-        **selectors.organisation_directory_places(),
+        # Read only when the filters' cached fragment is rebuilt, and then once.
+        "facets": SimpleLazyObject(
+            lambda: selectors.organisation_directory_facets(filters=filters)
+        ),
+        "places": SimpleLazyObject(selectors.organisation_directory_places),
     }
     return render(request, "members/organisation_list.html", context)
 
