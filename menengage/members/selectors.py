@@ -213,6 +213,13 @@ def _active_membership():
     return Membership.objects.filter(organisation=OuterRef("pk"), status=Membership.Status.ACTIVE)
 
 
+def _active_members_of(networks):
+    """The ids of organisations with an active membership in one of `networks` (ids)."""
+    return Membership.objects.filter(
+        status=Membership.Status.ACTIVE, network__in=networks, organisation__isnull=False
+    ).values("organisation_id")
+
+
 def _directory_matching(filters, *, without=None):
     """Member organisations matching every filter in `filters` except the one named `without`.
 
@@ -229,18 +236,17 @@ def _directory_matching(filters, *, without=None):
         organisations = organisations.filter(country_id=country.upper())
     if region := active.get("region"):
         in_region = networks_within(slug=region, kind=Network.Kind.REGIONAL)
-        organisations = organisations.filter(
-            Exists(_active_membership().filter(network__in=in_region))
-        )
+        organisations = organisations.filter(pk__in=_active_members_of(in_region))
     if network := active.get("network"):
         organisations = organisations.filter(
-            Exists(_active_membership().filter(network__in=networks_within(slug=network)))
+            pk__in=_active_members_of(networks_within(slug=network))
         )
     for key, field in (("theme", "themes"), ("language", "languages")):
         if code := active.get(key):
+            # The link table read once, not probed per organisation.
             links = getattr(Organisation, field).through.objects
             organisations = organisations.filter(
-                Exists(links.filter(organisation=OuterRef("pk"), term__code=code))
+                pk__in=links.filter(term__code=code).values("organisation_id")
             )
     return organisations
 
@@ -257,15 +263,7 @@ def organisation_ids_for_network(*, network):
     asking "resources by the network's members" reads the (network, status) index this way
     rather than testing every organisation (7 ms instead of 31 for Africa at ten times the
     Alliance)."""
-    return (
-        Membership.objects.filter(
-            status=Membership.Status.ACTIVE,
-            organisation__isnull=False,
-            network__in=networks_within(pk=network.pk),
-        )
-        .order_by()
-        .values("organisation_id")
-    )
+    return _active_members_of(networks_within(pk=network.pk)).order_by()
 
 
 def organisation_list_for_directory(*, filters, sort="name", full=False):
