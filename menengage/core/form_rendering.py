@@ -10,6 +10,7 @@ any form declaring it. Ids and `aria-describedby` come from Django itself (`…_
 from django.forms import BaseForm
 from django.forms.boundfield import BoundField as DjangoBoundField
 from django.forms.renderers import DjangoTemplates
+from django.utils.functional import SimpleLazyObject
 
 # The token for each field name that collects something about the person filling the form in.
 AUTOCOMPLETE = {
@@ -104,7 +105,12 @@ def invalid_forms(context):
     """The bound forms with errors among the template context's values, in context order."""
     forms = []
     for value in context.flatten().values():
-        invalid = isinstance(value, BaseForm) and value.is_bound and value.errors
+        # A lazy value is work a view put off until a template needs it; asking whether it
+        # is a form would do that work. Forms are never lazy.
+        if type(value) is not SimpleLazyObject:
+            invalid = isinstance(value, BaseForm) and value.is_bound and value.errors
+        else:
+            invalid = False
         if invalid and value not in forms:
             forms.append(value)
     return forms

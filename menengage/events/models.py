@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -472,6 +473,8 @@ class Session(models.Model):
     room = models.CharField(_("room or stream"), max_length=100, blank=True)
     chair = models.CharField(_("chair"), max_length=200, blank=True)
     speakers = BoundedTextField(_("speakers"), blank=True, help_text=_("One name per line."))
+    # Part of the key the rendered programme is kept under (events.selectors.programme_version).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 
     class Meta:
         verbose_name = _("session")

@@ -106,6 +106,14 @@ def session_list(*, event):
     return Session.objects.filter(event=event).order_by("starts_at", "room", "id")
 
 
+def programme_version(*, event):
+    """A text that changes whenever `event`'s programme does (a session added, edited or
+    removed): the rendered programme is kept under it, so it is never shown stale. One
+    aggregate over the (event, starts_at) index."""
+    found = Session.objects.filter(event=event).aggregate(count=Count("pk"), last=Max("updated_at"))
+    return f"{found['count']}:{found['last'].isoformat() if found['last'] else ''}"
+
+
 def registration_list_for(*, event, actor):
     """Every registration of `event`, for its organisers only; raises PermissionError else."""
     if not is_organiser(actor, event):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -179,10 +180,21 @@ def registration_ics(request, key):
 def event_programme(request, slug):
     event = _event(request, slug)
     zone = visitor_zone(request, event.time_zone)
-    days = {}
-    for session in selectors.session_list(event=event):
-        days.setdefault(session.starts_at.astimezone(zone).date(), []).append(session)
-    context = {"event": event, "zone": zone, "days": sorted(days.items())}
+
+    def days():
+        by_day = {}
+        for session in selectors.session_list(event=event):
+            by_day.setdefault(session.starts_at.astimezone(zone).date(), []).append(session)
+        return sorted(by_day.items())
+
+    context = {
+        "event": event,
+        "zone": zone,
+        # The rendered programme is kept under its version: the sessions are read only when
+        # that changes (180 sessions cost twelve floors to render on every request).
+        "version": selectors.programme_version(event=event),
+        "days": SimpleLazyObject(days),
+    }
     return _render(request, "events/session_list.html", context)
 
 

@@ -310,7 +310,12 @@ def _window(ids, q):
     """The resources of one page, in the given order, with a highlighted snippet when searched."""
     if not ids:
         return []
-    found = Resource.objects.filter(pk__in=ids).select_related("publisher").defer("text").in_bulk()
+    found = (
+        Resource.objects.filter(pk__in=ids)
+        .select_related("publisher")
+        .defer("text", "publisher__description", "publisher__search_text")
+        .in_bulk()
+    )
     resources = [found[pk] for pk in ids if pk in found]
     searched = bool(search.query_terms(q))
     for resource in resources:
