@@ -483,32 +483,9 @@ def database_version(name, url):
         return connection.execute("SHOW server_version").fetchone()[0]
 
 
-def main():
-    results, versions = {}, {}
-    load_before = machine()["load_average"]
-    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
-    if "sqlite" in databases:
-        # Rebuilt every time, so the figures are of the demo as the code makes it now (but for
-        # BENCH_REUSE=1, which measures the last run's database again while working on a page).
-        reuse = os.environ.get("BENCH_REUSE") == "1" and DATABASE.exists()
-        for stale in [] if reuse else DATABASE.parent.glob(f"{DATABASE.name}*"):
-            stale.unlink()
-        results["sqlite"] = measure(f"sqlite:///{DATABASE}", reuse=reuse)
-        versions["sqlite"] = database_version("sqlite", "")
-    if "postgresql" in databases:
-        cluster = postgres_database()
-        if cluster is None:
-            print("!! PostgreSQL is not installed: the PostgreSQL figures are skipped.")
-        else:
-            url, stop = cluster
-            try:
-                results["postgresql"] = measure(url)
-                versions["postgresql"] = f"PostgreSQL {database_version('postgresql', url)}"
-            finally:
-                stop()
-    for name, (rows, broken, _peer) in results.items():
-        report(name, rows, broken)
-    print(summary_table(results))
+def write_results(results, versions, load_before):
+    """bench/results/latest.json: what has been measured so far (written after each database,
+    so a failure on the second keeps the first's figures)."""
     folder = ROOT / "bench" / "results"
     folder.mkdir(parents=True, exist_ok=True)
     summary = {
@@ -542,6 +519,37 @@ def main():
         },
     }
     (folder / "latest.json").write_text(json.dumps(summary, indent=2) + "\n")
+
+
+def main():
+    results, versions = {}, {}
+    load_before = machine()["load_average"]
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    if "sqlite" in databases:
+        # Rebuilt every time, so the figures are of the demo as the code makes it now (but for
+        # BENCH_REUSE=1, which measures the last run's database again while working on a page).
+        reuse = os.environ.get("BENCH_REUSE") == "1" and DATABASE.exists()
+        for stale in [] if reuse else DATABASE.parent.glob(f"{DATABASE.name}*"):
+            stale.unlink()
+        results["sqlite"] = measure(f"sqlite:///{DATABASE}", reuse=reuse)
+        versions["sqlite"] = database_version("sqlite", "")
+        write_results(results, versions, load_before)
+        print(summary_table(results), flush=True)
+    if "postgresql" in databases:
+        cluster = postgres_database()
+        if cluster is None:
+            print("!! PostgreSQL is not installed: the PostgreSQL figures are skipped.")
+        else:
+            url, stop = cluster
+            try:
+                results["postgresql"] = measure(url)
+                versions["postgresql"] = f"PostgreSQL {database_version('postgresql', url)}"
+            finally:
+                stop()
+            write_results(results, versions, load_before)
+    for name, (rows, broken, _peer) in results.items():
+        report(name, rows, broken)
+    print(summary_table(results))
     failed = any(broken or search_behind(peer) for _rows, broken, peer in results.values())
     return 1 if failed else 0
 
