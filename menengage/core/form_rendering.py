@@ -87,7 +87,11 @@ class BoundField(DjangoBoundField):
 # Django's templates that include another template per option: a country list is some 250
 # includes, which cost more than every query of the page (the join form spent 60 ms of its
 # 90 in them). These write the same markup with the option inline.
-INLINE_OPTIONS = {"django/forms/widgets/select.html": "core/widgets/select.html"}
+INLINE_OPTIONS = {
+    "django/forms/widgets/select.html": "core/widgets/select.html",
+    "django/forms/widgets/checkbox_select.html": "core/widgets/multiple_input.html",
+    "django/forms/widgets/radio.html": "core/widgets/multiple_input.html",
+}
 
 
 class FormRenderer(DjangoTemplates):

@@ -4,6 +4,7 @@ evaluation."""
 
 import hashlib
 import json
+import uuid
 from typing import NamedTuple
 
 from django.core.cache import caches
@@ -161,7 +162,14 @@ def pooled_analysis(*, filters):
                 "url": study.get_absolute_url(),
             }
         )
-    result = {"pooled": pooled, "studies": rows, "n": sum(row["n"] for row in rows)}
+    result = {
+        "pooled": pooled,
+        "studies": rows,
+        "n": sum(row["n"] for row in rows),
+        # Names this result: its rendering is kept under it (evidence_index.html), so the page
+        # shows exactly the kept analysis without formatting its thousand figures again.
+        "version": uuid.uuid4().hex,
+    }
     caches["fragments"].set(key, result, POOLED_CACHE_SECONDS)
     return result
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,7 +37,8 @@ def evidence_index(request):
         "options": selectors.filter_options(),
         "designs": Design.choices,
         "analysis": analysis,
-        "plot": forest_layout(analysis["studies"], analysis["pooled"]),
+        # Laid out only when the kept rendering of this analysis is missing.
+        "plot": SimpleLazyObject(lambda: forest_layout(analysis["studies"], analysis["pooled"])),
         "can_register": can_register_evaluations(request.user),
     }
     return render(request, "evidence/evidence_index.html", context)
