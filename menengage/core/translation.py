@@ -208,7 +208,8 @@ class Translation(str):
 
 
 def _rebuild(texts, original, requested):
-    return Translation(texts, original=original, language=requested)
+    # Unpickled from a cache: the texts were a Translation's own, already clean.
+    return Translation.shown(texts, original=original, language=requested)
 
 
 # --- The model field --------------------------------------------------------------------------
