@@ -14,7 +14,7 @@ from menengage.events.selectors import event_list
 from menengage.governance.selectors import body_list
 from menengage.library.models import Resource
 from menengage.members.selectors import organisation_list_for_directory
-from menengage.networks.selectors import network_list
+from menengage.networks.models import Network
 from menengage.transparency.selectors import year_list_published
 
 INDEX_PAGES = [
@@ -70,7 +70,8 @@ SITEMAPS = {
     "pages": WagtailPageSitemap(),
     "sections": ViewSitemap(INDEX_PAGES),
     "members": RecordSitemap(lambda: organisation_list_for_directory(filters={}), "pk", "slug"),
-    "networks": RecordSitemap(network_list, "pk", "slug"),
+    # Every network is public (network_list counts members too, which an address needs not).
+    "networks": RecordSitemap(Network.objects.all, "pk", "slug"),
     "bodies": RecordSitemap(body_list, "pk", "slug"),
     "events": RecordSitemap(_published_events, "pk", "slug"),
     "activities": RecordSitemap(lambda: activity_list(filters={}), "pk"),
