@@ -313,9 +313,9 @@ def activities_editable_by(*, actor):
 # Working groups
 
 
-def working_group_list():
-    """Every working group with its conveners and counts of members and activities."""
-    # Counted in subqueries: two joins in one GROUP BY multiply members by activities.
+def _with_counts(working_groups):
+    """`working_groups` with `member_count` and `activity_count`, each counted in a subquery:
+    two joins in one GROUP BY multiply members by activities."""
     members = (
         WorkingGroup.members.through.objects.filter(workinggroup=OuterRef("pk"))
         .order_by()
@@ -330,11 +330,16 @@ def working_group_list():
         .annotate(count=Count("pk"))
         .values("count")
     )
+    return working_groups.annotate(
+        member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
+        activity_count=Coalesce(Subquery(activities, output_field=IntegerField()), 0),
+    )
+
+
+def working_group_list():
+    """Every working group with its conveners and counts of members and activities."""
     return (
-        WorkingGroup.objects.annotate(
-            member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0),
-            activity_count=Coalesce(Subquery(activities, output_field=IntegerField()), 0),
-        )
+        _with_counts(WorkingGroup.objects.all())
         .prefetch_related("convener_people", "convener_organisations")
         .order_by(translated_order("name"))
     )
@@ -342,12 +347,13 @@ def working_group_list():
 
 def working_group_get(*, slug):
     """One working group with its conveners and members; raises WorkingGroup.DoesNotExist."""
-    members = Organisation.objects.select_related("country").order_by("name")
+    members = (
+        Organisation.objects.select_related("country")
+        .defer("description", "search_text")
+        .order_by("name")
+    )
     return (
-        WorkingGroup.objects.annotate(
-            activity_count=Count("activities", distinct=True),
-            member_count=Count("members", distinct=True),
-        )
+        _with_counts(WorkingGroup.objects.all())
         .prefetch_related(
             "convener_people",
             Prefetch("convener_organisations", queryset=members),
