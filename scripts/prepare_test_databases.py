@@ -4,9 +4,11 @@ in the background so the migrating overlaps the stages before (menengage.testing
     prepare_test_databases.py sqlite      the migrated SQLite file, while ruff runs
     prepare_test_databases.py postgres    the PostgreSQL dump, at low priority beside the
                                           SQLite stages (a throwaway cluster of its own)
+    prepare_test_databases.py demo        the demo alliance the browser tests serve, at low
+                                          priority, once the SQLite file is there
 
 Each prints what it did and its seconds. A suite that starts before it is done waits on the
-same lock (SQLite) or, for PostgreSQL, `make test` waits for it before that suite.
+same lock (SQLite); `make test` waits for the others before the suite that needs them.
 """
 
 import os
@@ -31,8 +33,13 @@ def main(engine):
         os.nice(10)
         migrated = database.postgres_dump_for_run()
         what = "PostgreSQL test dump " + ("migrated and written" if migrated else "already cached")
+    elif engine == "demo":
+        os.nice(10)
+        from menengage.testing import demo_site
+
+        what = f"browser tests' demo ready in {demo_site.built_for_run()}"
     else:
-        raise SystemExit(f"usage: {sys.argv[0]} sqlite|postgres")
+        raise SystemExit(f"usage: {sys.argv[0]} sqlite|postgres|demo")
     print(f"[background] {what} in {time.monotonic() - started:.0f} s", flush=True)
 
 

@@ -5,9 +5,10 @@ OpenAPI document (fuzz/), the form fuzz, the same suite on a throwaway PostgreSQ
 the browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
 database is migrated once and reused (menengage.testing.database), and built in the background
 from the start (scripts/prepare_test_databases.py): the SQLite file while ruff runs, the
-PostgreSQL dump at low priority on the core the SQLite stages leave idle (while one worker
-migrates and the other waits, and in the suites' tails). Where PostgreSQL or Chromium is
-missing the stage is skipped loudly; with CI=true a missing one fails the run.
+PostgreSQL dump and the browser tests' demo at low priority on the core the SQLite stages
+leave idle (while one worker migrates and the other waits, and in the suites' tails). Where
+PostgreSQL or Chromium is missing the stage is skipped loudly; with CI=true a missing one
+fails the run.
 """
 
 import os
@@ -101,6 +102,8 @@ def main():
         background["sqlite"] = Background("SQLite test database", "sqlite")
         if server_binaries():
             background["postgres"] = Background("PostgreSQL test dump", "postgres")
+        if os.access(CHROMIUM, os.X_OK):
+            background["demo"] = Background("browser tests' demo", "demo")
 
     def finish(engine):
         """Show a background build in the table: its own seconds, overlapping other stages."""
@@ -110,7 +113,7 @@ def main():
         ok, seconds, waited = background.pop(engine).finish()
         failed |= not ok
         # Its seconds overlap the stages above; only the wait is added to the total.
-        name = f"{engine} db, background"
+        name = f"{engine}, in the background"
         results.append((name, "ok" if ok else "FAILED", {}, seconds, f"waited {waited:.0f} s"))
 
     def stage(name, command, env=None, is_pytest=False):
@@ -159,6 +162,7 @@ def main():
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if os.access(CHROMIUM, os.X_OK):
+        finish("demo")
         stage(
             "browser tests (Chromium)",
             [*pytest[:4], "-p", "no:django", "e2e"],

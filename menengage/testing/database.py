@@ -81,11 +81,11 @@ def schema_key(engine):
 
 
 @contextlib.contextmanager
-def _lock(engine):
-    """One builder per engine at a time across the workers of a run (and across runs of one
-    checkout); the SQLite file and the PostgreSQL dump may be built side by side."""
+def build_lock(what):
+    """One builder of `what` (sqlite, postgres, demo) at a time across the workers of a run (and
+    across runs of one checkout); different ones may be built side by side."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / f"build-{engine}.lock", "w") as handle:
+    with open(CACHE / f"build-{what}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -113,7 +113,7 @@ def _report(message):
 def sqlite_migrated(key):
     """The path of the migrated SQLite file for `key`, migrating it when there is none."""
     built = CACHE / f"sqlite-{key}.sqlite3"
-    with _lock("sqlite"):
+    with build_lock("sqlite"):
         if not built.exists():
             started = time.monotonic()
             for stale in CACHE.glob("sqlite-*.sqlite3"):
@@ -174,7 +174,7 @@ def postgres_template(settings_dict, key):
     dump = CACHE / f"postgres-{key}.sql"
     address = ["-h", settings_dict["HOST"], "-p", str(settings_dict["PORT"])]
     address += ["-U", settings_dict["USER"]]
-    with _lock("postgres"), _admin_connection(settings_dict) as admin:
+    with build_lock("postgres"), _admin_connection(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [template]
         ).fetchone()
