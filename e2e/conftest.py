@@ -1,6 +1,8 @@
 """Browser tests: the real server (gunicorn, whitenoise) on the demo alliance, in Debian's Chromium.
 
 The server runs from a temporary SQLite database built with the same commands as `make run`.
+The demo is built once per run (menengage.testing.demo_site) and each xdist worker serves a
+copy of its own: the tests write to it.
 """
 
 import contextlib
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from menengage.testing.database import sqlite_migrated_for_run
+from menengage.testing.demo_site import build, built_for_run, environment
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site's languages, as settings lists them (settings import without Django set up).
@@ -86,29 +88,16 @@ def _free_port():
 @contextlib.contextmanager
 def demo_server():
     """The demo alliance served by gunicorn with a worker, from a temporary SQLite database
-    built with the same commands as `make run`; yields its `Server`. Also used by
-    scripts/screenshots.py."""
+    built with the same commands as `make run` (or a copy of the one built for this run);
+    yields its `Server`. Also used by scripts/screenshots.py."""
     folder = Path(tempfile.mkdtemp(prefix="menengage-e2e-"))
     port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{folder / 'e2e.sqlite3'}",
-        "STATIC_ROOT": str(folder / "static"),
-        "MEDIA_ROOT": str(folder / "media"),
-        "DEBUG": "false",
-        "EMAIL_FILE_PATH": str(folder / "mail"),
-    }
-    # The migrated database the test suite keeps (menengage.testing.database), when there is one.
-    migrated = sqlite_migrated_for_run()
-    commands = [["collectstatic", "--no-input", "-v0"], ["demo"]]
-    if migrated:
-        shutil.copyfile(migrated, folder / "e2e.sqlite3")
+    env = environment(folder)
+    built = built_for_run()
+    if built:
+        shutil.copytree(built, folder, dirs_exist_ok=True)
     else:
-        commands.insert(0, ["migrate", "-v0"])
-    for command in commands:
-        subprocess.run(
-            [MENENGAGE, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        build(folder, env)
     process = subprocess.Popen(
         [MENENGAGE, "serve", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,

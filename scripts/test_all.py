@@ -3,14 +3,20 @@
 Stages: ruff, migrations check, catalogues, the suite on SQLite, schemathesis over the API's
 OpenAPI document (fuzz/), the form fuzz, the same suite on a throwaway PostgreSQL cluster, and
 the browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
-database is migrated once and reused (menengage.testing.database). Where PostgreSQL or Chromium
-is missing the stage is skipped loudly; with CI=true a missing one fails the run.
+database is migrated once and reused (menengage.testing.database), and built in the background
+from the start (scripts/prepare_test_databases.py): the SQLite file while ruff runs, the
+PostgreSQL dump and the browser tests' demo at low priority on the core the SQLite stages
+leave idle (while one worker migrates and the other waits, and in the suites' tails). Where
+PostgreSQL or Chromium is missing the stage is skipped loudly; with CI=true a missing one
+fails the run.
 """
 
 import os
 import re
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -49,9 +55,66 @@ def counts(output):
     return found
 
 
+class Background:
+    """A test database built beside the stages; its output is kept and shown when it is done."""
+
+    def __init__(self, name, engine):
+        self.name, self.began, self.ended = name, time.monotonic(), None
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - read and closed by finish()
+        print(f"\n$ (in the background) {name}", flush=True)
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "prepare_test_databases.py"), engine],
+            cwd=ROOT,
+            text=True,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        # Notes when it ends, whichever stage is running then.
+        self.watcher = threading.Thread(target=self._watch, daemon=True)
+        self.watcher.start()
+
+    def _watch(self):
+        self.process.wait()
+        self.ended = time.monotonic()
+
+    def finish(self):
+        """Wait for it; returns (ok, its own seconds, the seconds waited here)."""
+        waiting = time.monotonic()
+        self.watcher.join()
+        waited = time.monotonic() - waiting
+        self.log.seek(0)
+        sys.stdout.write(self.log.read())
+        self.log.close()
+        ok, seconds = self.process.returncode == 0, self.ended - self.began
+        print(
+            f"[background] {self.name}: {'ok' if ok else 'FAILED'}, finished {seconds:.0f} s "
+            f"after it started; the stages waited {waited:.0f} s for it",
+            flush=True,
+        )
+        return ok, seconds, waited
+
+
 def main():
     results, failed = [], False
     started = time.monotonic()
+    background = {}
+    if os.environ.get("MENENGAGE_TEST_DB_CACHE", "1") != "0":
+        background["sqlite"] = Background("SQLite test database", "sqlite")
+        if server_binaries():
+            background["postgres"] = Background("PostgreSQL test dump", "postgres")
+        if os.access(CHROMIUM, os.X_OK):
+            background["demo"] = Background("browser tests' demo", "demo")
+
+    def finish(engine):
+        """Show a background build in the table: its own seconds, overlapping other stages."""
+        nonlocal failed
+        if engine not in background:
+            return
+        ok, seconds, waited = background.pop(engine).finish()
+        failed |= not ok
+        # Its seconds overlap the stages above; only the wait is added to the total.
+        name = f"{engine}, in the background"
+        results.append((name, "ok" if ok else "FAILED", {}, seconds, f"waited {waited:.0f} s"))
 
     def stage(name, command, env=None, is_pytest=False):
         nonlocal failed
@@ -60,7 +123,7 @@ def main():
         found = counts(output) if is_pytest else {}
         ok = code == 0
         failed |= not ok
-        results.append((name, "ok" if ok else "FAILED", found, time.monotonic() - began))
+        results.append((name, "ok" if ok else "FAILED", found, time.monotonic() - began, ""))
 
     def skip(name, why):
         nonlocal failed
@@ -69,7 +132,7 @@ def main():
         if CI:
             print(f"!! CI=true: a missing {name} fails the run.", flush=True)
             failed = True
-        results.append((name, "SKIPPED" if not CI else "FAILED (missing)", {}, 0))
+        results.append((name, "SKIPPED" if not CI else "FAILED (missing)", {}, 0, ""))
 
     stage("ruff lint", [str(BIN / "ruff"), "check", "."])
     stage("ruff format", [str(BIN / "ruff"), "format", "--check", "."])
@@ -79,6 +142,7 @@ def main():
     # The slowest tests are named at the end of each suite, where a slow one is noticed.
     suite = [*pytest, "-m", "not fuzz", "--durations=15"]
     stage("suite on SQLite", suite, env={"DATABASE_URL": ""}, is_pytest=True)
+    finish("sqlite")
     stage(
         "API fuzzing (schemathesis)",
         [*pytest[:4], "fuzz/test_api_schemathesis.py"],
@@ -93,10 +157,12 @@ def main():
         is_pytest=True,
     )
     if server_binaries():
+        finish("postgres")
         stage("suite on PostgreSQL", suite, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if os.access(CHROMIUM, os.X_OK):
+        finish("demo")
         stage(
             "browser tests (Chromium)",
             [*pytest[:4], "-p", "no:django", "e2e"],
@@ -109,8 +175,8 @@ def main():
     print("\n" + "=" * 72)
     totals = {"passed": 0, "failed": 0, "skipped": 0}
     print(f"{'stage':<28} {'seconds':>7}  {'result':<18} tests")
-    for name, status, found, seconds in results:
-        detail = ", ".join(f"{number} {word}" for word, number in found.items())
+    for name, status, found, seconds, note in results:
+        detail = ", ".join(f"{number} {word}" for word, number in found.items()) or note
         print(f"{name:<28} {seconds:>7.0f}  {status:<18} {detail}")
         for word in totals:
             totals[word] += found.get(word, 0) + (found.get("error", 0) if word == "failed" else 0)

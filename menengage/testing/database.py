@@ -81,10 +81,11 @@ def schema_key(engine):
 
 
 @contextlib.contextmanager
-def _lock():
-    """One builder at a time across the workers of a run (and across runs of one checkout)."""
+def build_lock(what):
+    """One builder of `what` (sqlite, postgres, demo) at a time across the workers of a run (and
+    across runs of one checkout); different ones may be built side by side."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    with open(CACHE / "build.lock", "w") as handle:
+    with open(CACHE / f"build-{what}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -112,7 +113,7 @@ def _report(message):
 def sqlite_migrated(key):
     """The path of the migrated SQLite file for `key`, migrating it when there is none."""
     built = CACHE / f"sqlite-{key}.sqlite3"
-    with _lock():
+    with build_lock("sqlite"):
         if not built.exists():
             started = time.monotonic()
             for stale in CACHE.glob("sqlite-*.sqlite3"):
@@ -173,7 +174,7 @@ def postgres_template(settings_dict, key):
     dump = CACHE / f"postgres-{key}.sql"
     address = ["-h", settings_dict["HOST"], "-p", str(settings_dict["PORT"])]
     address += ["-U", settings_dict["USER"]]
-    with _lock(), _admin_connection(settings_dict) as admin:
+    with build_lock("postgres"), _admin_connection(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [template]
         ).fetchone()
@@ -210,6 +211,28 @@ def postgres_template(settings_dict, key):
         admin.execute(f'ALTER DATABASE "{template}" WITH ALLOW_CONNECTIONS false')
         _report(f"{how} {template} in {time.monotonic() - started:.1f} s")
     return template
+
+
+def postgres_dump_for_run():
+    """Migrate and dump the PostgreSQL template for the code as it is now, in a throwaway
+    cluster, unless var/test-cache/ has its dump: the PostgreSQL suite then restores the dump
+    rather than migrating. `make test` runs this beside the SQLite stages
+    (scripts/prepare_test_databases.py). Returns whether it had to migrate."""
+    from urllib.parse import urlparse
+
+    from .postgres import start_cluster
+
+    key = schema_key("django.db.backends.postgresql")
+    if (CACHE / f"postgres-{key}.sql").exists():
+        return False
+    url, stop = start_cluster()
+    try:
+        address = urlparse(url)
+        server = {"HOST": address.hostname, "PORT": address.port, "USER": address.username}
+        postgres_template(server, key)
+    finally:
+        stop()
+    return True
 
 
 def prepare(worker):
