@@ -111,10 +111,9 @@ def invalid_forms(context):
     for value in context.flatten().values():
         # A lazy value is work a view put off until a template needs it; asking whether it
         # is a form would do that work. Forms are never lazy.
-        if type(value) is not SimpleLazyObject:
-            invalid = isinstance(value, BaseForm) and value.is_bound and value.errors
-        else:
-            invalid = False
+        if type(value) is SimpleLazyObject:
+            continue
+        invalid = isinstance(value, BaseForm) and value.is_bound and value.errors
         if invalid and value not in forms:
             forms.append(value)
     return forms

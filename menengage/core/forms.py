@@ -87,6 +87,9 @@ class CollatedChoiceIterator(ModelChoiceIterator):
             yield self.choice(row)
 
 
+COUNTRY_CHOICES_CACHE_SECONDS = 3600
+
+
 class CountryChoiceIterator(CollatedChoiceIterator):
     """The countries to offer, alphabetical, as (code, name) kept per language and kept codes:
     the country table changes only with migrations, and loading and collating its 250 rows on
@@ -108,9 +111,6 @@ class CountryChoiceIterator(CollatedChoiceIterator):
             caches["fragments"].set(key, choices, COUNTRY_CHOICES_CACHE_SECONDS)
         for code, name in choices:
             yield (ModelChoiceIteratorValue(code, None), name)
-
-
-COUNTRY_CHOICES_CACHE_SECONDS = 3600
 
 
 class _CountryChoices:

@@ -263,7 +263,7 @@ def organisation_ids_for_network(*, network):
     asking "resources by the network's members" reads the (network, status) index this way
     rather than testing every organisation (7 ms instead of 31 for Africa at ten times the
     Alliance)."""
-    return _active_members_of(networks_within(pk=network.pk)).order_by()
+    return _active_members_of(networks_within(pk=network.pk))
 
 
 def organisation_list_for_directory(*, filters, sort="name", full=False):

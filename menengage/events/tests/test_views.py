@@ -211,6 +211,31 @@ def test_programme_page_and_api(client, event, organiser, django_assert_max_num_
 
 
 @pytest.mark.django_db
+def test_the_kept_programme_shows_a_session_added_edited_or_removed_at_once(
+    client, event, organiser
+):
+    start = event.starts_at
+    url = f"/en/events/{event.slug}/programme/"
+    services.session_create(
+        event=event, actor=organiser, starts_at=start, ends_at=start, title="Opening"
+    )
+    assert "Opening" in client.get(url).text
+    assert "Opening" in client.get(url).text  # the second answer is the kept rendering
+    services.session_create(
+        event=event, actor=organiser, starts_at=start, ends_at=start, title="Closing"
+    )
+    assert "Closing" in client.get(url).text
+    session = Session.objects.get(title__en="Opening")
+    session.title = "Opening plenary"
+    session.save()
+    page = client.get(url).text
+    assert "Opening plenary" in page
+    session.delete()
+    page = client.get(url).text
+    assert "Opening plenary" not in page and "Closing" in page
+
+
+@pytest.mark.django_db
 def test_registrations_api_needs_the_organisers_token(client, event, organiser, outsider):
     register(event, "a@example.org")
     url = f"/api/v1/events/{event.slug}/registrations"
