@@ -106,11 +106,7 @@ def rank_every_page(client, repeats):
     def get_json(path):
         return json.loads(client.get(path).content)
 
-    first = get_json("/api/v1/organisations?limit=1")["items"][0]
-    paths = run.all_pages() + [first["url"], f"/api/v1/organisations/{first['id']}"]
-    for module in run.app_benches():
-        if hasattr(module, "samples"):
-            paths += module.samples(get_json)
+    paths = run.all_pages() + run.samples(get_json)
     rows = []
     for path in paths:
         floor = cpu_ms(client, run.FLOOR, repeats)

@@ -122,14 +122,19 @@ def ratio_budget_for(path):
 
 
 def sample_paths(port):
-    """Pages that need a real row of the demo: one organisation's page and API entry, and
-    whatever each app's `samples(get_json)` picks."""
+    """Pages that need a real row of the demo, read from the server on `port`."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
 
     def get_json(path):
         _status, body, _encoding = fetch(connection, path, gzip_ok=False)
         return json.loads(body)
 
+    return samples(get_json)
+
+
+def samples(get_json):
+    """Pages that need a real row of the demo: one organisation's page and API entry, and
+    whatever each app's `samples(get_json)` picks (`get_json(path)` reads the API)."""
     first = get_json("/api/v1/organisations?limit=1")["items"][0]
     paths = [first["url"], f"/api/v1/organisations/{first['id']}"]
     for module in app_benches():
