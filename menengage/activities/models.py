@@ -13,6 +13,7 @@ from menengage.core.translation import (
     language_choices,
     translated_order,
 )
+from menengage.core.vocabulary import VocabularyQuerySet
 from menengage.members.models import Organisation
 from menengage.networks.models import Network
 
@@ -154,6 +155,8 @@ class Activity(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity")

@@ -127,7 +127,8 @@ def activity_list(*, filters):
     start first, with their lead organisation, countries and themes preloaded."""
     return (
         _matching(filters)
-        .prefetch_related(Prefetch("lead", queryset=_organisation_refs()), "countries", "themes")
+        .prefetch_related(Prefetch("lead", queryset=_organisation_refs()))
+        .with_vocabulary("countries", "themes")
         .order_by("-starts_on", "-pk")
     )
 
@@ -157,13 +158,15 @@ def activity_list_recent_for(*, organisation=None, network=None, limit=5):
 
 def activity_list_full(*, filters):
     """As activity_list, with everything the API shows preloaded."""
-    return activity_list(filters=filters).prefetch_related(
-        Prefetch("partners", queryset=_organisation_refs()),
-        "networks",
-        "mandates",
-        "age_groups",
-        "working_group",
-        "reach",
+    return (
+        activity_list(filters=filters)
+        .prefetch_related(
+            Prefetch("partners", queryset=_organisation_refs()),
+            "networks",
+            "working_group",
+            "reach",
+        )
+        .with_vocabulary("mandates", "age_groups")
     )
 
 
@@ -241,10 +244,6 @@ def activity_get(*, pk):
     related = [
         "partners",
         "networks",
-        "countries",
-        "themes",
-        "mandates",
-        "age_groups",
         "reach",
         Prefetch("consultations", queryset=consultations),
     ]
@@ -256,6 +255,7 @@ def activity_get(*, pk):
     activity = (
         Activity.objects.select_related("lead__country", "working_group")
         .prefetch_related(*related)
+        .with_vocabulary("countries", "themes", "mandates", "age_groups")
         .get(pk=pk)
     )
     activity.published_outputs = [
@@ -297,8 +297,10 @@ def activities_editable_by(*, actor):
     """The activities `actor` may edit, latest first: those their organisations lead, those
     involving networks they coordinate (or the countries below a region they coordinate);
     staff may edit every one."""
-    activities = Activity.objects.prefetch_related("lead", "countries").order_by(
-        "-starts_on", "-pk"
+    activities = (
+        Activity.objects.prefetch_related("lead")
+        .with_vocabulary("countries")
+        .order_by("-starts_on", "-pk")
     )
     if is_secretariat(actor):
         return activities
@@ -348,7 +350,7 @@ def working_group_list():
 def working_group_get(*, slug):
     """One working group with its conveners and members; raises WorkingGroup.DoesNotExist."""
     members = (
-        Organisation.objects.select_related("country")
+        Organisation.objects.with_vocabulary("country")
         .defer("description", "search_text")
         .order_by("name")
     )
@@ -368,9 +370,11 @@ WORKING_GROUP_RECENT = 20
 
 def working_group_recent_activities(*, working_group):
     """The group's latest activities; the full list is the activity list filtered by group."""
-    return working_group.activities.prefetch_related("lead", "countries").order_by(
-        "-starts_on", "-pk"
-    )[:WORKING_GROUP_RECENT]
+    return (
+        working_group.activities.prefetch_related("lead")
+        .with_vocabulary("countries")
+        .order_by("-starts_on", "-pk")[:WORKING_GROUP_RECENT]
+    )
 
 
 def working_groups_of(*, actor):

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
 from menengage.core.errors import DomainError
@@ -21,7 +22,8 @@ PAGE_SIZE = 20
 def _filter_context(filters):
     return {
         "filters": filters,
-        "options": selectors.activity_filter_options(),
+        # Read only when the cached filters fragment is rendered again.
+        "options": SimpleLazyObject(selectors.activity_filter_options),
         "kinds": Activity.Kind.choices,
         "statuses": Activity.Status.choices,
     }

@@ -9,9 +9,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_started
+        from django.db.models.signals import post_delete, post_save
         from django.tasks.signals import task_finished, task_started
 
-        from . import clients  # noqa: F401 - registers the TRUSTED_PROXIES check
+        from . import (
+            clients,  # noqa: F401 - registers the TRUSTED_PROXIES check
+            vocabulary,
+        )
         from .logs import task_log
         from .routers import ReplicaRouter
 
@@ -19,3 +23,11 @@ class CoreConfig(AppConfig):
         # Each request and task starts reading from the replica again (when there is one).
         request_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica")
         task_started.connect(ReplicaRouter.request_started, dispatch_uid="core.replica.task")
+        # A term or a country changed: lists read the catalogue again (core.vocabulary).
+        for model in vocabulary.CATALOGUED:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    vocabulary.forget,
+                    sender=model,
+                    dispatch_uid=f"core.vocabulary.{model.__name__}",
+                )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.core.fields import BoundedTextField
 from menengage.core.models import Country, Term
 from menengage.core.translation import TranslatedField, language_choices
+from menengage.core.vocabulary import VocabularyQuerySet
 from menengage.networks.models import Network
 
 
@@ -125,6 +126,8 @@ class Event(models.Model):
         help_text=_("For past events registered elsewhere."),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")

@@ -76,7 +76,8 @@ def event_get(*, slug, actor=None):
     """One event the actor may see, with its vocabularies and open calls; DoesNotExist if not."""
     event = (
         Event.objects.select_related(*EVENT_RELATED)
-        .prefetch_related("languages", "interpretation", "calls")
+        .prefetch_related("calls")
+        .with_vocabulary("languages", "interpretation")
         .get(slug=slug)
     )
     if not can_see_event(actor, event):

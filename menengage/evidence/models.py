@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from menengage.core.errors import InvalidTransition
 from menengage.core.models import Country, Term
 from menengage.core.translation import Translation, site_languages
+from menengage.core.vocabulary import VocabularyQuerySet
 from menengage.members.models import Organisation
 
 
@@ -361,6 +362,8 @@ class Evaluation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluation")

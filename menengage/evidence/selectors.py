@@ -100,8 +100,8 @@ def evaluation_list_published(*, filters=None):
     filters = filters or {}
     evaluations = (
         Evaluation.objects.filter(status=Evaluation.Status.PUBLISHED)
-        .select_related("organisation", "country", "instrument")
-        .prefetch_related("age_groups")
+        .select_related("organisation", "instrument")
+        .with_vocabulary("country", "age_groups")
         .order_by("-published_at", "-pk")
     )
     if family := filters.get("family"):
@@ -178,8 +178,8 @@ def evaluation_get(*, pk, actor):
     """One evaluation the actor may see: published ones for everyone, unpublished ones for
     the organisation's representatives and staff. Raises Evaluation.DoesNotExist."""
     evaluation = (
-        Evaluation.objects.select_related("organisation", "country", "instrument", "activity")
-        .prefetch_related("age_groups")
+        Evaluation.objects.select_related("organisation", "instrument", "activity")
+        .with_vocabulary("country", "age_groups")
         .get(pk=pk)
     )
     if not evaluation.is_published and not can_manage_evaluation(actor, evaluation):

@@ -9,6 +9,7 @@ from menengage.core.errors import InvalidTransition
 from menengage.core.fields import BoundedTextField, DocumentTextField
 from menengage.core.models import Country, Term
 from menengage.core.translation import LINE_MAX_LENGTH, TranslatedField, language_choices
+from menengage.core.vocabulary import VocabularyQuerySet
 from menengage.members.models import Organisation
 from menengage.networks.models import Network
 
@@ -132,6 +133,8 @@ class Resource(models.Model):
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
+
+    objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("resource")

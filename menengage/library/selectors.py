@@ -336,13 +336,12 @@ def _window(ids, q):
 
 def resource_get_for(*, actor, pk):
     """One resource `actor` may see, with its files and vocabularies; DoesNotExist otherwise."""
-    resources = Resource.objects.select_related("publisher", "submitted_by").prefetch_related(
-        "themes",
-        "mandates",
-        "age_groups",
-        "regions",
-        "countries",
-        Prefetch("files", queryset=ResourceFile.objects.defer("extracted_text")),
+    resources = (
+        Resource.objects.select_related("publisher", "submitted_by")
+        .prefetch_related(
+            "regions", Prefetch("files", queryset=ResourceFile.objects.defer("extracted_text"))
+        )
+        .with_vocabulary("themes", "mandates", "age_groups", "countries")
     )
     if not can_edit_library(actor):
         visible = Q(status=Resource.Status.PUBLISHED)

@@ -11,6 +11,7 @@ from menengage.core.errors import InvalidTransition
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField
 from menengage.core.models import Country, Term
 from menengage.core.translation import TranslatedField, active_language
+from menengage.core.vocabulary import VocabularyQuerySet
 from menengage.networks.models import Network
 
 # org-id.guide identifiers: a list code such as KE-NCB, then the organisation's number there.
@@ -91,6 +92,8 @@ class Organisation(models.Model):
     search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     SEARCHED_FIELDS = ("name", "acronym", "city", "description")
+
+    objects = VocabularyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")

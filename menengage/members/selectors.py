@@ -274,14 +274,12 @@ def organisation_list_for_directory(*, filters, sort="name", full=False):
     Contact details are on the rows: show them only through organisation_public_contact.
     """
     # The country comes in its own query: joining it before the sort makes SQLite sort wide rows.
-    organisations = _directory_matching(filters).prefetch_related("country", "themes")
+    organisations = _directory_matching(filters).with_vocabulary("country", "themes")
     if full:
         networks = Membership.objects.filter(status=Membership.Status.ACTIVE).select_related(
             "network"
         )
-        organisations = organisations.prefetch_related(
-            "age_groups",
-            "languages",
+        organisations = organisations.with_vocabulary("age_groups", "languages").prefetch_related(
             Prefetch("memberships", queryset=networks, to_attr="active_memberships"),
         )
     return organisations.order_by(*DIRECTORY_SORTS.get(sort, DIRECTORY_SORTS["name"]))
@@ -436,11 +434,9 @@ def organisation_get_for_directory(*, slug=None, pk=None):
     )
     return (
         Organisation.objects.filter(Exists(_active_membership()))
-        .select_related("country", "logo")
+        .select_related("logo")
+        .with_vocabulary("country", "themes", "age_groups", "languages")
         .prefetch_related(
-            "themes",
-            "age_groups",
-            "languages",
             Prefetch("memberships", queryset=networks, to_attr="active_memberships"),
         )
         .get(**lookup)

@@ -1,11 +1,13 @@
 """Template tags for the base layout: the language switcher, alternates, error summary, figures."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 
 from menengage.core.form_rendering import invalid_forms as find_invalid_forms
 
@@ -17,12 +19,17 @@ def language_links(context):
 
     A Wagtail page supplies `page_translations` (language -> URL, or None where the page has
     no translation); the link then leads to the source page with a note. Other pages are the
-    same view under another language prefix.
+    same view under another language prefix. Worked out once per request: the switcher and
+    the alternates both ask.
     """
     request = context["request"]
-    current = get_language()
     translations = context.get("page_translations")
+    kept = getattr(request, "_language_links", None)
+    if kept is not None and kept[0] is translations:
+        return kept[1]
+    current = get_language()
     source_url = context.get("page_source_url")
+    same_page = None if translations is not None else _same_page_in(request)
     links = []
     for code, name in settings.LANGUAGES:
         if translations is not None:
@@ -31,7 +38,7 @@ def language_links(context):
             if missing:
                 url = f"{source_url}?untranslated={code}"
         else:
-            url, missing = translate_url(request.get_full_path(), code), False
+            url, missing = same_page(code), False
         links.append(
             {
                 "code": code,
@@ -43,7 +50,29 @@ def language_links(context):
                 "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
             }
         )
+    request._language_links = (translations, links)
     return links
+
+
+def _same_page_in(request):
+    """A function of a language code giving this request's address in that language: the view
+    this request resolved to, reversed under the other language (as Django's translate_url,
+    without resolving the address again for every language)."""
+    full_path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return lambda code: translate_url(full_path, code)
+    query = urlsplit(full_path).query
+
+    def address(code):
+        with override(code):
+            try:
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                return full_path
+        return f"{path}?{query}" if query else path
+
+    return address
 
 
 @register.inclusion_tag("core/language_switcher.html", takes_context=True)

