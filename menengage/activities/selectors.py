@@ -5,6 +5,7 @@ import hashlib
 import json
 from typing import NamedTuple
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db.models import (
     Count,
@@ -349,15 +350,17 @@ def working_group_list():
 
 def working_group_get(*, slug):
     """One working group with its conveners and members; raises WorkingGroup.DoesNotExist."""
+    # Only what the page shows: a group lists a hundred members and more.
     members = (
         Organisation.objects.with_vocabulary("country")
-        .defer("description", "search_text")
+        .only("pk", "slug", "name", "country")
         .order_by("name")
     )
+    people = get_user_model().objects.only("pk", "name", "pronouns")
     return (
         _with_counts(WorkingGroup.objects.all())
         .prefetch_related(
-            "convener_people",
+            Prefetch("convener_people", queryset=people),
             Prefetch("convener_organisations", queryset=members),
             Prefetch("members", queryset=members),
         )
