@@ -154,3 +154,32 @@ def test_a_page_without_errors_has_no_summary(client):
     html = client.get("/en/concerns/").content.decode()
     assert "data-error-summary" not in html
     assert "<title>Error:" not in html
+
+
+class _Choices(forms.Form):
+    plain = forms.ChoiceField(
+        choices=[("", "—"), ('x"<', "X & <b>"), ("Group", [("1", "one"), ("2", "two")])]
+    )
+    several = forms.MultipleChoiceField(choices=[("1", "o'ne"), ("2", "two")], required=False)
+    boxes = forms.MultipleChoiceField(
+        choices=[("1", 'o"ne'), ("Group", [("2", "two")])],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "columns"}),
+    )
+    radio = forms.ChoiceField(choices=[("1", "one"), ("2", "two")], widget=forms.RadioSelect)
+
+
+def _same_spacing(html):
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+@pytest.mark.parametrize("data", [None, {"plain": "2", "several": ["1", "2"], "boxes": ["2"]}])
+def test_option_lists_are_djangos_own_markup(data):
+    """The option lists written in Python (form_rendering.OPTION_LISTS) against the markup of
+    Django's own templates, escaping, groups, selection and attributes included."""
+    from django.forms.renderers import DjangoTemplates
+
+    ours = _Choices(data)
+    djangos = _Choices(data, renderer=DjangoTemplates())
+    for name in ours.fields:
+        assert _same_spacing(str(ours[name])) == _same_spacing(str(djangos[name])), name
+    assert "X &amp; &lt;b&gt;" in str(ours["plain"])
