@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import named_choices
+from menengage.core.api_schema import NetworkRefOut, Reference, TermOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -24,12 +24,7 @@ ActivityKind = named_choices(Activity.Kind)
 ActivityStatus = named_choices(Activity.Status)
 
 
-class TermOut(Schema):
-    code: str
-    name: str
-
-
-class CountryRefOut(Schema):
+class CountryRefOut(Reference):
     code: str
     name: str
 
@@ -45,18 +40,12 @@ class OrganisationRefOut(Schema):
         return organisation.country_id
 
 
-class NetworkRefOut(Schema):
-    slug: str
-    kind: str
-    name: str
-
-
-class WorkingGroupRefOut(Schema):
+class WorkingGroupRefOut(Reference):
     slug: str
     name: str
 
 
-class ReachOut(Schema):
+class ReachOut(Reference):
     age_band: ReachAgeBand
     gender: ReachGender
     count: int

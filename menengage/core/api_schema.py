@@ -1,4 +1,5 @@
-"""What every app's API shares: the page bounds, the pagination class and named choices.
+"""What every app's API shares: the page bounds, the pagination class, named choices and the
+references to terms and networks that records of several apps carry.
 
 Every list of `/api/v1/` pages with `limit` and `offset` within the same bounds, so no client
 can ask for the whole directory in one answer or send an offset the database cannot hold
@@ -13,6 +14,7 @@ from typing import Annotated, Any
 from django.db import models
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+from pydantic import BaseModel, ConfigDict
 
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
@@ -51,3 +53,23 @@ def named_choices(choices: type[models.TextChoices]) -> type[StrEnum]:
     return StrEnum(
         name, {member.name: member.value for member in choices}, module=choices.__module__
     )
+
+
+class Reference(BaseModel):
+    """A record named inside another one's answer (a term, a network): plain fields read by
+    pydantic straight from the instance. A ninja `Schema` reads every field through a Python
+    getter, which for a page of twenty activities, each naming some twenty terms, countries
+    and networks, cost a fifth of the answer's time; these have nothing to resolve."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class TermOut(Reference):
+    code: str
+    name: str
+
+
+class NetworkRefOut(Reference):
+    slug: str
+    kind: str
+    name: str

@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import named_choices
+from menengage.core.api_schema import NetworkRefOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -22,12 +22,6 @@ router = Router(tags=["governance"])
 DecisionMethod = named_choices(Decision.Method)
 DecisionOutcome = named_choices(Decision.Outcome)
 BodyKind = named_choices(Body.Kind)
-
-
-class NetworkRefOut(Schema):
-    slug: str
-    kind: str
-    name: str
 
 
 class BodyOut(Schema):

@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from menengage.core.api_schema import Limit, Offset, named_choices
+from menengage.core.api_schema import Limit, Offset, TermOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -30,11 +30,6 @@ class FacetsOut(Schema):
     language: list[FacetOut]
     region: list[FacetOut]
     year: list[FacetOut]
-
-
-class TermOut(Schema):
-    code: str
-    name: str
 
 
 class PlaceOut(Schema):

@@ -153,6 +153,13 @@ class Resource(models.Model):
             models.Index(
                 fields=["status", "kind", "-published_on", "-id"], name="library_resource_kind_idx"
             ),
+            # A type in a year (the API's and the page's two commonest filters together):
+            # through the type's index alone SQLite reads every resource of the type from
+            # the table to check its year (7,000 rows, 22 ms, at ten times the Alliance).
+            models.Index(
+                fields=["status", "kind", "year", "-published_on", "-id"],
+                name="library_resource_kind_year_idx",
+            ),
             # A search's candidates (up to a thousand ids) are read for their facets from this
             # index alone: reading them from the table visits a page per row, each holding a
             # long full text, and cost ten times more.

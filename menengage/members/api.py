@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import named_choices
+from menengage.core.api_schema import NetworkRefOut, TermOut, named_choices
 from menengage.core.translation import translation_schema
 from menengage.networks.api import CountryOut
 
@@ -21,17 +21,6 @@ from .models import Organisation
 router = Router(tags=["organisations"])
 
 OrganisationKind = named_choices(Organisation.Kind)
-
-
-class TermOut(Schema):
-    code: str
-    name: str
-
-
-class NetworkRefOut(Schema):
-    slug: str
-    kind: str
-    name: str
 
 
 class OrganisationOut(Schema):
