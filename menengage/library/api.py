@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from menengage.core.api_schema import Limit, Offset, TermOut, named_choices
+from menengage.core.api_schema import Limit, Offset, Reference, TermOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -17,7 +17,7 @@ router = Router(tags=["library"])
 ResourceKind = named_choices(Resource.Kind)
 
 
-class FacetOut(Schema):
+class FacetOut(Reference):
     value: str
     label: str
     count: int
@@ -32,7 +32,7 @@ class FacetsOut(Schema):
     year: list[FacetOut]
 
 
-class PlaceOut(Schema):
+class PlaceOut(Reference):
     code: str
     name: str
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import named_choices
+from menengage.core.api_schema import Reference, named_choices
 from menengage.core.translation import site_languages, translation_schema
 
 from . import selectors
@@ -17,7 +17,7 @@ router = Router(tags=["networks"])
 NetworkKind = named_choices(Network.Kind)
 
 
-class CountryOut(Schema):
+class CountryOut(Reference):
     code: str
     name: str
     region: str = Field(description="UN M49 region code")
