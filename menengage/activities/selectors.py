@@ -163,8 +163,9 @@ def activity_list_full(*, filters):
         activity_list(filters=filters)
         .prefetch_related(
             Prefetch("partners", queryset=_organisation_refs()),
-            "networks",
-            "working_group",
+            # References only: the API names them, their long texts stay in the database.
+            Prefetch("networks", queryset=Network.objects.only("pk", "slug", "kind", "name")),
+            Prefetch("working_group", queryset=WorkingGroup.objects.only("pk", "slug", "name")),
             "reach",
         )
         .with_vocabulary("mandates", "age_groups")
