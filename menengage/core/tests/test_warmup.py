@@ -1,0 +1,11 @@
+from django.conf import settings
+from django.urls import get_resolver
+
+from menengage.core.warmup import warm
+
+
+def test_a_worker_builds_the_address_table_of_every_language_before_serving():
+    resolver = get_resolver()
+    resolver._reverse_dict.clear()  # as in a worker that has served nothing yet
+    warm()
+    assert set(resolver._reverse_dict) >= {code for code, _name in settings.LANGUAGES}
