@@ -165,6 +165,16 @@ CACHES = {
         "LOCATION": "fragments",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
+    # The image renditions Wagtail looks up for each picture a page shows, per process (they
+    # never change: a new crop is a new key). In the shared table, Wagtail 8.0 wrote back
+    # every rendition it had just read from it: a database write (and on SQLite a lock of the
+    # whole database) on every view of a page with a picture.
+    "renditions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 # Several app servers can share a Redis (or Valkey) cache instead of the database table
 # (needs the `redis` package): CACHE_URL=redis://host:6379/0.

@@ -68,7 +68,7 @@ def _local_cache(settings):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": str(uuid.uuid4()),
         }
-        for alias in ("default", "fragments")
+        for alias in settings.CACHES
     }
 
 

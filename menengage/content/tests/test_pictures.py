@@ -56,3 +56,34 @@ def test_a_story_serves_its_picture_as_lazy_responsive_webp_and_avif(client):
     assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
     assert re.search(r'srcset="[^"]+\.webp 360w', img)
     assert "<figcaption>Together</figcaption>" in figure
+
+
+def test_a_page_with_a_picture_is_served_again_without_writing_to_the_database(client, settings):
+    """With the caches as configured (the shared one in the database), showing a picture
+    reads its renditions and writes nothing: a GET that writes locks SQLite for everyone."""
+    import importlib
+    import uuid
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    configured = importlib.import_module("config.settings").CACHES
+    settings.CACHES = {
+        alias: config if "db." in config["BACKEND"] else {**config, "LOCATION": str(uuid.uuid4())}
+        for alias, config in configured.items()
+    }
+    story = StoryPage.objects.live().filter(locale__language_code="en").first()
+    image = scene_image("A circle", seed=5)
+    body = [{"type": "picture", "value": {"image": image.pk, "alt": "A circle", "caption": ""}}]
+    story.body = StreamValue(story.body.stream_block, body, is_lazy=True)
+    story.save_revision().publish()
+    client.get(story.url)  # the renditions are made and kept
+
+    with CaptureQueriesContext(connection) as served:
+        assert client.get(story.url).status_code == 200
+    writes = [
+        query["sql"]
+        for query in served.captured_queries
+        if query["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+    ]
+    assert writes == []
