@@ -18,6 +18,46 @@ from menengage.testing.database import (  # noqa: F401
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests marked `slow(seconds)` run first, longest first; the rest keep their order.
+
+    xdist hands the tests out in this order, one worker each in turn, so the two workers start
+    on the long ones and share out the short ones as they free up. Left in the order of their
+    files, a minute-long test could start last, with the other worker idle until it ends.
+    Runs after pytest-django's own sort, which puts the tests that flush the database
+    (`transaction=True`) last; `_reload_after_a_flush` below lets them run first too."""
+    items.sort(key=_expected_seconds, reverse=True)
+
+
+def _expected_seconds(item):
+    marker = item.get_closest_marker("slow")
+    return marker.args[0] if marker else 0
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the database (`serialized_rollback`), reload the copy taken
+    once the site was built, as such a test's own set-up does: the tests after it, run by the
+    same worker, expect the countries, networks and pages. Django reloads the copy before the
+    next such test only, which is why pytest-django runs them last."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("serialized_rollback") and nextitem is not None:
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            # Skipped before its set-up (`concurrent_writers` on SQLite), it flushed nothing.
+            if Network.objects.exists():
+                return result
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """After migrations (countries, networks, locales), build the four-language site once."""

@@ -73,6 +73,7 @@ def _refused(response):
     )
 
 
+@pytest.mark.slow(50)
 @pytest.mark.django_db
 def test_a_password_only_staff_session_is_refused_wherever_a_visitor_is(client, staff):
     FinancialYear.objects.create(

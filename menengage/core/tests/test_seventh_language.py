@@ -36,6 +36,7 @@ def _crawl(client, start):
     return answers
 
 
+@pytest.mark.slow(25)
 @pytest.mark.django_db
 def test_a_seventh_language_in_settings_alone_serves_every_page_api_and_export(
     client, settings, tmp_path
