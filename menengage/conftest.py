@@ -1,6 +1,8 @@
 """Shared fixtures: the public site built once per run, and the named personas."""
 
+import inspect
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,67 @@ from menengage.testing.database import (  # noqa: F401
 )
 
 PASSWORD = "correct-horse-battery-staple"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# The test files that exercise what differs between SQLite and PostgreSQL, marked
+# `every_database`: `make test` runs the whole suite on PostgreSQL (production) and only these
+# on SQLite (scripts/test_all.py), while the API fuzzing, form fuzz and browser stages serve every
+# view from SQLite. A file belongs here when it tests search (FTS5 or tsvector), ordering and
+# collation, migrations, backup and restore, locking and queues, lookups in the JSON of translated
+# fields, case-insensitive matching of non-ASCII text, date and aggregate arithmetic, constraints,
+# or anything that asks which database it runs on; and every test that counts queries.
+EVERY_DATABASE = (
+    # Search, filters and non-ASCII matching.
+    "menengage/library/tests/test_search.py",
+    "menengage/members/tests/test_directory.py",
+    # Migrations, backups, reference data loaded by migrations.
+    "menengage/core/tests/test_translation_migrations.py",
+    "menengage/accounts/tests/test_secrets_at_rest.py",
+    "menengage/core/tests/test_backup.py",
+    "menengage/core/tests/test_countries.py",
+    "menengage/core/tests/test_reference_data.py",
+    # Queues, locks, throttles, transactions.
+    "menengage/core/tests/test_worker.py",
+    "menengage/core/tests/test_mail.py",
+    "menengage/core/tests/test_throttle.py",
+    "menengage/accounts/tests/test_signin_limits.py",
+    "menengage/members/tests/test_announcement_queue.py",
+    # Translated fields (JSON) and languages.
+    "menengage/core/tests/test_translation.py",
+    "menengage/core/tests/test_seventh_language.py",
+    # Dates, sums and counts.
+    "menengage/members/tests/test_map.py",
+    "menengage/members/tests/test_export.py",
+    "menengage/transparency/tests/test_services.py",
+    "menengage/transparency/tests/test_iati.py",
+    # Asks which database it runs on.
+    "menengage/core/tests/test_health.py",
+    "menengage/core/tests/test_routers.py",
+    "menengage/concerns/tests/test_reporting.py",
+)
+
+
+def pytest_configure(config):
+    missing = [path for path in EVERY_DATABASE if not (ROOT / path).exists()]
+    assert not missing, f"EVERY_DATABASE names files that are gone: {missing}"
+
+
+# A test that counts queries, wherever it is, runs on both too.
+COUNTS_QUERIES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+def pytest_itemcollected(item):
+    """Marked as it is collected, before `-m` chooses."""
+    if item.nodeid.split("::")[0] in EVERY_DATABASE or _counts_queries(item):
+        item.add_marker("every_database")
+
+
+def _counts_queries(item):
+    if COUNTS_QUERIES & set(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    return function is not None and "CaptureQueriesContext" in inspect.getsource(function)
 
 
 @pytest.hookimpl(trylast=True)
