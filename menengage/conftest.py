@@ -85,8 +85,10 @@ def _counts_queries(item):
 def pytest_collection_modifyitems(items):
     """The tests marked `slow(seconds)` run first, longest first; the rest keep their order.
 
-    xdist hands the tests out in this order, one worker each in turn, so the two workers start
-    on the long ones and share out the short ones as they free up. Left in the order of their
+    xdist hands the tests out in this order, two at a time with `--maxschedchunk 2` (as
+    scripts/test_all.py runs the suites; by default each worker starts with a quarter of the
+    suite, so one would get every slow test), so both workers start on long ones and share out
+    the short ones as they free up. Left in the order of their
     files, a minute-long test could start last, with the other worker idle until it ends.
     Runs after pytest-django's own sort, which puts the tests that flush the database
     (`transaction=True`) last; `_reload_after_a_flush` below lets them run first too."""

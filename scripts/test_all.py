@@ -141,14 +141,17 @@ def main():
     pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
     stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
     # The slowest tests are named at the end of each suite, where a slow one is noticed.
-    suite = [*pytest, "-m", "not fuzz", "--durations=15"]
+    # The tests marked slow come first (menengage/conftest.py); xdist hands out two at a time
+    # rather than a quarter of the suite each, which would give one worker every slow test.
+    pytest_suite = [*pytest, "--maxschedchunk", "2"]
+    suite = [*pytest_suite, "-m", "not fuzz", "--durations=15"]
     # The whole suite runs on PostgreSQL, as in production; on SQLite, only the tests of what
     # differs between the two (search, ordering, migrations, backups, locking, JSON lookups,
     # non-ASCII matching, dates and sums, constraints, query counts: the files listed in
     # menengage/conftest.py EVERY_DATABASE). The fuzzing and browser stages below serve every view
     # from SQLite. Without PostgreSQL, the whole suite runs on SQLite. A plain `pytest` runs all.
     if server_binaries():
-        on_sqlite = [*pytest, "-m", "every_database and not fuzz", "--durations=15"]
+        on_sqlite = [*pytest_suite, "-m", "every_database and not fuzz", "--durations=15"]
         stage("suite on SQLite (part)", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
     else:
         stage("suite on SQLite", suite, env={"DATABASE_URL": ""}, is_pytest=True)
