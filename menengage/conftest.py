@@ -1,6 +1,8 @@
 """Shared fixtures: the public site built once per run, and the named personas."""
 
+import inspect
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,114 @@ from menengage.testing.database import (  # noqa: F401
 )
 
 PASSWORD = "correct-horse-battery-staple"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# The test files that exercise what differs between SQLite and PostgreSQL, marked
+# `every_database`: `make test` runs the whole suite on PostgreSQL (production) and only these
+# on SQLite (scripts/test_all.py), while the API fuzzing, form fuzz and browser stages serve every
+# view from SQLite. A file belongs here when it tests search (FTS5 or tsvector), ordering and
+# collation, migrations, backup and restore, locking and queues, lookups in the JSON of translated
+# fields, case-insensitive matching of non-ASCII text, date and aggregate arithmetic, constraints,
+# or anything that asks which database it runs on; and every test that counts queries.
+EVERY_DATABASE = (
+    # Search, filters and non-ASCII matching.
+    "menengage/library/tests/test_search.py",
+    "menengage/members/tests/test_directory.py",
+    # Migrations, backups, reference data loaded by migrations.
+    "menengage/core/tests/test_translation_migrations.py",
+    "menengage/accounts/tests/test_secrets_at_rest.py",
+    "menengage/core/tests/test_backup.py",
+    "menengage/core/tests/test_countries.py",
+    "menengage/core/tests/test_reference_data.py",
+    # Queues, locks, throttles, transactions.
+    "menengage/core/tests/test_worker.py",
+    "menengage/core/tests/test_mail.py",
+    "menengage/core/tests/test_throttle.py",
+    "menengage/accounts/tests/test_signin_limits.py",
+    "menengage/members/tests/test_announcement_queue.py",
+    # Translated fields (JSON) and languages.
+    "menengage/core/tests/test_translation.py",
+    "menengage/core/tests/test_seventh_language.py",
+    # Dates, sums and counts.
+    "menengage/members/tests/test_map.py",
+    "menengage/members/tests/test_export.py",
+    "menengage/transparency/tests/test_services.py",
+    "menengage/transparency/tests/test_iati.py",
+    # Asks which database it runs on.
+    "menengage/core/tests/test_health.py",
+    "menengage/core/tests/test_routers.py",
+    "menengage/concerns/tests/test_reporting.py",
+)
+
+
+def pytest_configure(config):
+    missing = [path for path in EVERY_DATABASE if not (ROOT / path).exists()]
+    assert not missing, f"EVERY_DATABASE names files that are gone: {missing}"
+
+
+# A test that counts queries, wherever it is, runs on both too.
+COUNTS_QUERIES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+def pytest_itemcollected(item):
+    """Marked as it is collected, before `-m` chooses."""
+    if item.nodeid.split("::")[0] in EVERY_DATABASE or _counts_queries(item):
+        item.add_marker("every_database")
+
+
+def _counts_queries(item):
+    if COUNTS_QUERIES & set(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    return function is not None and "CaptureQueriesContext" in inspect.getsource(function)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests marked `slow(seconds)` run first, longest first; the rest keep their order.
+
+    xdist hands the tests out in this order, two at a time with `--maxschedchunk 2` (as
+    scripts/test_all.py runs the suites; by default each worker starts with a quarter of the
+    suite, so one would get every slow test), so both workers start on long ones and share out
+    the short ones as they free up. Left in the order of their
+    files, a minute-long test could start last, with the other worker idle until it ends.
+    Runs after pytest-django's own sort, which puts the tests that flush the database
+    (`transaction=True`) last; `_reload_after_a_flush` below lets them run first too."""
+    items.sort(key=_expected_seconds, reverse=True)
+
+
+def _expected_seconds(item):
+    marker = item.get_closest_marker("slow")
+    return marker.args[0] if marker else 0
+
+
+def _reloads_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the database (`serialized_rollback`), reload the copy taken
+    once the site was built, as such a test's own set-up does: the tests after it, run by the
+    same worker, expect the countries, networks and pages. Django reloads the copy before the
+    next such test only, which is why pytest-django runs them last."""
+    result = yield
+    # When the next test is one too, its set-up reloads the copy (8 s a time on PostgreSQL).
+    if _reloads_the_database(item) and nextitem is not None and not _reloads_the_database(nextitem):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            # Skipped before its set-up (`concurrent_writers` on SQLite), it flushed nothing.
+            if Network.objects.exists():
+                return result
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(scope="session")

@@ -376,6 +376,7 @@ def test_every_view_is_public_or_refuses_the_anonymous_visitor(client, world):
     assert open_to_anyone == []
 
 
+@pytest.mark.slow(26)
 def test_roles_that_do_not_hold_now_or_here_open_nothing(client, world, staff):
     """An ended role, a role not yet begun and a role in another network, each walked against
     one outsider's walk of the same rows (a walk per persona costs seconds; the baseline is

@@ -114,6 +114,7 @@ def test_an_archive_of_another_engine_or_no_archive_is_refused(tmp_path):
 # The round trip
 
 
+@pytest.mark.slow(15)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_bring_back_every_row_and_file(tmp_path, settings, staff, kenya):
     settings.MEDIA_ROOT = tmp_path / "media"

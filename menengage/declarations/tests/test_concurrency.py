@@ -2,6 +2,7 @@
 
 import threading
 
+import pytest
 from django.db import connections
 
 from menengage.declarations import services
@@ -9,6 +10,7 @@ from menengage.declarations.models import Declaration, Endorsement
 from menengage.testing.concurrency import concurrent_writers
 
 
+@pytest.mark.slow(45)  # on PostgreSQL; skipped on SQLite
 @concurrent_writers
 def test_a_thousand_concurrent_endorsements(declaration, kenya_country):
     threads, per_thread = 20, 50

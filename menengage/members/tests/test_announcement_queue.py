@@ -58,6 +58,7 @@ def _publish(staff, version, year):
     )
 
 
+@pytest.mark.slow(10)
 @pytest.mark.django_db
 def test_publishing_to_2000_members_only_queues_and_the_worker_sends_each_once(
     staff, kenya, settings, django_capture_on_commit_callbacks
