@@ -47,6 +47,7 @@ EVERY_DATABASE = (
     # Translated fields (JSON) and languages.
     "menengage/core/tests/test_translation.py",
     "menengage/core/tests/test_seventh_language.py",
+    "menengage/core/tests/test_vocabulary.py",
     # Dates, sums and counts.
     "menengage/members/tests/test_map.py",
     "menengage/members/tests/test_export.py",
