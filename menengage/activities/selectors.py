@@ -5,7 +5,6 @@ import hashlib
 import json
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db.models import (
     Count,
@@ -20,7 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from menengage.accounts.models import RoleAssignment
+from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.permissions import is_secretariat, role_scopes
 from menengage.core.countries import countries_by_name
 from menengage.core.models import Country, Term
@@ -357,7 +356,7 @@ def working_group_get(*, slug):
         .only("pk", "slug", "name", "country")
         .order_by("name")
     )
-    people = get_user_model().objects.only("pk", "name", "pronouns")
+    people = User.objects.only("pk", "name", "pronouns")
     return (
         _with_counts(WorkingGroup.objects.all())
         .prefetch_related(

@@ -92,17 +92,14 @@ def _attach_many(records, field, items, rank):
         items, rank = catalogue(field.related_model)
     for record in records:
         related = sorted(
-            (items[pk] for pk in linked.get(record.pk, ()) if pk in items), key=_by(rank)
+            (items[pk] for pk in linked.get(record.pk, ()) if pk in items),
+            key=lambda row: rank[row.pk],
         )
         # What Django's own prefetch leaves: the related manager's queryset, already evaluated.
         queryset = getattr(record, field.name).all()
         queryset._result_cache = related
         queryset._prefetch_done = True
         record.__dict__.setdefault("_prefetched_objects_cache", {})[field.name] = queryset
-
-
-def _by(rank):
-    return lambda row: rank[row.pk]
 
 
 class VocabularyQuerySet(models.QuerySet):
