@@ -52,6 +52,10 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from menengage.core.warmup import warm
+
+    warm()  # as a gunicorn worker does before its first visitor (config.wsgi)
+
     client = Client()
     print(f"{connection.vendor}, {args.repeats} repeats, milliseconds")
     if args.all:

@@ -8,11 +8,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.apps import apps
         from django.core.signals import request_started
         from django.db.models.signals import post_delete, post_save
         from django.tasks.signals import task_finished, task_started
 
         from . import (
+            choice_labels,
             clients,  # noqa: F401 - registers the TRUSTED_PROXIES check
             vocabulary,
         )
@@ -31,3 +33,7 @@ class CoreConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"core.vocabulary.{model.__name__}",
                 )
+        # Choice labels from a table per language (core.choice_labels), on the project's models.
+        for model in apps.get_models():
+            if model.__module__.startswith("menengage."):
+                choice_labels.install(model)

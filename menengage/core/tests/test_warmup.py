@@ -1,3 +1,5 @@
+import gc
+
 from django.conf import settings
 from django.urls import get_resolver
 
@@ -9,3 +11,11 @@ def test_a_worker_builds_the_address_table_of_every_language_before_serving():
     resolver._reverse_dict.clear()  # as in a worker that has served nothing yet
     warm()
     assert set(resolver._reverse_dict) >= {code for code, _name in settings.LANGUAGES}
+
+
+def test_what_a_worker_loaded_is_left_out_of_garbage_collections():
+    try:
+        warm()
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
