@@ -244,7 +244,9 @@ def _compare(rows, key_of, label_of, budget_lines, spent_lines):
 
 
 def _by_category(budget_lines, expenditure_lines, sub_grants):
-    rows = {code: Comparison(code, label) for code, label in Category.choices}
+    # Labels as text in the active language, as reports are cached per language: a cached
+    # translatable label costs ~1 ms to read back (Django builds a class for each one).
+    rows = {code: Comparison(code, str(label)) for code, label in Category.choices}
     for line in budget_lines:
         if line.amount_usd is not None:
             rows[line.category].budget += line.amount_usd

@@ -71,3 +71,28 @@ def test_a_term_added_without_a_signal_is_still_found(alliance):
     prefetched = Organisation.objects.prefetch_related("themes").get(pk=fathers.pk)
     assert terms(found, "themes") == terms(prefetched, "themes")
     assert {code for code, _name in terms(found, "themes")} == {"care-fatherhood", "sport"}
+
+
+@pytest.mark.django_db
+def test_a_query_made_from_attached_terms_reads_only_that_records_terms(
+    alliance, staff, kenya, django_assert_num_queries
+):
+    directory.register(staff, kenya, name="Two Themes", themes=["srhr", "hiv"])
+    directory.register(staff, kenya, name="Another", themes=["care-fatherhood"])
+    records = list(Organisation.objects.with_vocabulary("themes").order_by("pk"))
+    record = next(record for record in records if record.name == "Two Themes")
+    with django_assert_num_queries(0):
+        assert record.themes.count() == 2
+        assert record.themes.exists()
+        assert len(record.themes.all()) == 2
+    with django_assert_num_queries(2):
+        assert sorted(record.themes.values_list("code", flat=True)) == ["hiv", "srhr"]
+        assert list(record.themes.filter(code="care-fatherhood")) == []
+    expected = {
+        (r.pk, code)
+        for r in Organisation.objects.prefetch_related("themes")
+        for code in r.themes.values_list("code", flat=True)
+    }
+    assert {(r.pk, code) for r in records for code in r.themes.values_list("code", flat=True)} == (
+        expected
+    )
