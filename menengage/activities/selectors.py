@@ -24,6 +24,7 @@ from menengage.accounts.permissions import is_secretariat, role_scopes
 from menengage.core.countries import countries_by_name
 from menengage.core.models import Country, Term
 from menengage.core.translation import active_language, translated_order
+from menengage.core.vocabulary import term_ids
 from menengage.library.models import Resource
 from menengage.members.models import Organisation
 from menengage.members.selectors import map_countries, organisation_ids_for_network
@@ -100,7 +101,7 @@ def _matching(filters):
         if code := active.get(key):
             links = getattr(Activity, field).through.objects
             activities = activities.filter(
-                pk__in=links.filter(term__code=code).values("activity_id")
+                pk__in=links.filter(term_id__in=term_ids(code)).values("activity_id")
             )
     places = Activity.countries.through.objects
     if country := active.get("country"):

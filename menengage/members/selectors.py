@@ -22,8 +22,9 @@ from menengage.core.translation import (
     site_languages,
     translated_order,
 )
+from menengage.core.vocabulary import term_ids
 from menengage.networks.models import Network
-from menengage.networks.selectors import networks_within
+from menengage.networks.selectors import network_ids_within, networks_within
 
 from .models import Application, FrameworkDocument, Membership, Organisation
 
@@ -220,33 +221,46 @@ def _active_members_of(networks):
     ).values("organisation_id")
 
 
-def _directory_matching(filters, *, without=None):
+def _networks_chosen(filters):
+    """{"region" or "network": the ids of that network and those below it} for the filters
+    that name one: read once for a page, however many facets it counts."""
+    chosen = {}
+    if region := filters.get("region"):
+        chosen["region"] = network_ids_within(slug=region, kind=Network.Kind.REGIONAL)
+    if network := filters.get("network"):
+        chosen["network"] = network_ids_within(slug=network)
+    return chosen
+
+
+def _directory_matching(filters, *, without=None, networks=None):
     """Member organisations matching every filter in `filters` except the one named `without`.
 
-    Filters on related rows use EXISTS rather than joins, so an organisation with several
-    memberships or themes is counted once and facet counts stay exact.
+    Filters on related rows are `pk IN (ids from the link table)` rather than joins, so an
+    organisation with several memberships or themes is counted once and facet counts stay
+    exact. `networks` is what _networks_chosen(filters) gives, when the caller has it.
     """
     active = {key: value for key, value in filters.items() if value and key != without}
-    organisations = Organisation.objects.filter(Exists(_active_membership()))
+    organisations = Organisation.objects.all()
+    if networks is None:
+        networks = _networks_chosen(active)
+    within = [ids for key, ids in networks.items() if key in active]
+    for ids in within:
+        organisations = organisations.filter(pk__in=_active_members_of(ids))
+    if not within:
+        # A network or a region asks for an active membership already.
+        organisations = organisations.filter(Exists(_active_membership()))
     if q := active.get("q"):
         organisations = organisations.filter(search_text__contains=q.lower())
     if kind := active.get("kind"):
         organisations = organisations.filter(kind=kind)
     if country := active.get("country"):
         organisations = organisations.filter(country_id=country.upper())
-    if region := active.get("region"):
-        in_region = networks_within(slug=region, kind=Network.Kind.REGIONAL)
-        organisations = organisations.filter(pk__in=_active_members_of(in_region))
-    if network := active.get("network"):
-        organisations = organisations.filter(
-            pk__in=_active_members_of(networks_within(slug=network))
-        )
     for key, field in (("theme", "themes"), ("language", "languages")):
         if code := active.get(key):
             # The link table read once, not probed per organisation.
             links = getattr(Organisation, field).through.objects
             organisations = organisations.filter(
-                pk__in=links.filter(term__code=code).values("organisation_id")
+                pk__in=links.filter(term_id__in=term_ids(code)).values("organisation_id")
             )
     return organisations
 
@@ -328,16 +342,18 @@ def _directory_facet_counts(filters):
     key = f"directory-facets:{_filters_key(filters)}"
     counts = caches["fragments"].get(key)
     if counts is None:
+        networks = _networks_chosen(filters)
+
+        def matching(without):
+            return _directory_matching(filters, without=without, networks=networks)
+
         counts = {
             "kind": dict(
-                _directory_matching(filters, without="kind")
-                .values_list("kind")
-                .annotate(count=Count("pk"))
-                .order_by()
+                matching("kind").values_list("kind").annotate(count=Count("pk")).order_by()
             ),
-            "region": _region_counts(_directory_matching(filters, without="region")),
-            "theme": _term_counts("themes", _directory_matching(filters, without="theme")),
-            "language": _term_counts("languages", _directory_matching(filters, without="language")),
+            "region": _region_counts(matching("region")),
+            "theme": _term_counts("themes", matching("theme")),
+            "language": _term_counts("languages", matching("language")),
         }
         caches["fragments"].set(key, counts, DIRECTORY_FACETS_CACHE_SECONDS)
     return counts

@@ -248,7 +248,9 @@ def test_directory_query_count_does_not_grow_with_rows(
     client.get("/en/members/")
     # The filters' fragment is kept too: forget it so each request builds every facet.
     forget_filters_fragment("region=africa&theme=srhr")
-    with django_assert_max_num_queries(12) as few:
+    # 14: the region's networks are read as ids by the list, the facets and the map (one
+    # small query each), so the database plans each filter for the ids it will find.
+    with django_assert_max_num_queries(14) as few:
         client.get("/en/members/?region=africa&theme=srhr")
     for number in range(40):
         network = brazil if number % 2 else kenya
@@ -261,7 +263,7 @@ def test_directory_query_count_does_not_grow_with_rows(
             age_groups=["youth"],
         )
     forget_filters_fragment("region=africa&theme=srhr")
-    with django_assert_max_num_queries(12) as many:
+    with django_assert_max_num_queries(14) as many:
         response = client.get("/en/members/?region=africa&theme=srhr")
     assert len(listed(response)) == 21
     assert len(many.captured_queries) == len(few.captured_queries)
