@@ -8,8 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from menengage.core.errors import DomainError
 from menengage.core.forms import form_refuse
-from menengage.members.selectors import country_map_points
-from menengage.members.templatetags.member_map_tags import circles, land_path
+from menengage.members.templatetags.member_map_tags import CountryMap
 
 from . import selectors, services
 from .forms import ActivityForm
@@ -43,12 +42,13 @@ def activity_list(request):
 
 def activity_map(request):
     filters = selectors.clean_filters(request.GET)
-    countries = selectors.activity_map(filters=filters)
     context = {
         **_filter_context(filters),
-        "countries": countries,
-        "circles": circles(countries),
-        "land": land_path(country_map_points()),
+        # Drawn only when the rendered map is not kept (the template's cache, as long as the
+        # counts are): its two hundred links and table rows cost more than the counts.
+        "map": CountryMap(lambda: selectors.activity_map(filters=filters)),
+        "map_seconds": selectors.MAP_CACHE_SECONDS,
+        "query": request.GET.urlencode(),
     }
     return render(request, "activities/activity_map.html", context)
 

@@ -7,6 +7,7 @@ from django.core.cache import caches
 
 from menengage.core.models import Country
 
+from .. import selectors
 from ..models import Activity
 from .conftest import record, terms
 
@@ -149,6 +150,18 @@ def test_map_draws_a_circle_per_country_linking_to_the_filtered_list(client, spr
     ]
     assert all("mandate=cedaw" in href for href, _title in links)
     assert 'class="member-map__land"' in response.text
+
+
+def test_the_drawn_map_is_kept_as_long_as_its_counts(client, spread, monkeypatch):
+    first = client.get("/en/activities/map/?mandate=cedaw")
+    # Served again, the map is not drawn again: its counts are not even asked for.
+    monkeypatch.setattr(selectors, "activity_map", lambda **_: pytest.fail("drawn again"))
+    assert client.get("/en/activities/map/?mandate=cedaw").text == first.text
+    monkeypatch.undo()
+    # Another query string is drawn for itself: its links keep its own parameters.
+    other = client.get("/en/activities/map/?mandate=cedaw&kind=training")
+    link = re.search(r'<a href="(/en/activities/\?[^"]+)"><title>', other.text)[1]
+    assert "kind=training" in link
 
 
 @pytest.mark.django_db

@@ -62,15 +62,16 @@ def circles(countries):
     ]
 
 
-class MemberMap:
-    """What the map shows, read only when the rendered map is not in the cache."""
+class CountryMap:
+    """What a map of counts per country shows (members here, activities on theirs), read only
+    when the rendered map is not in the cache: `read_countries()` gives the counted countries."""
 
-    def __init__(self, filters):
-        self.filters = filters
+    def __init__(self, read_countries):
+        self._read_countries = read_countries
 
     @cached_property
     def countries(self):
-        return selectors.member_map(filters=self.filters)
+        return self._read_countries()
 
     @cached_property
     def circles(self):
@@ -95,7 +96,7 @@ def member_map(network=None, filters=None):
         filters["network"] = network.slug
     query = urlencode(sorted(filters.items()))
     return {
-        "map": MemberMap(filters),
+        "map": CountryMap(lambda: selectors.member_map(filters=filters)),
         "cache_seconds": selectors.MEMBER_MAP_CACHE_SECONDS,
         "language": get_language(),
         "filters_key": query,
