@@ -123,12 +123,16 @@ def _organisation_refs():
     return Organisation.objects.only("pk", "slug", "name", "acronym", "country")
 
 
+def _with_lead(activities):
+    """`activities` with their lead organisation in the same query, without its long texts."""
+    return activities.select_related("lead").defer("lead__description", "lead__search_text")
+
+
 def activity_list(*, filters):
     """Activities matching `filters` (a mapping with the keys in ACTIVITY_FILTERS), latest
     start first, with their lead organisation, countries and themes preloaded."""
     return (
-        _matching(filters)
-        .prefetch_related(Prefetch("lead", queryset=_organisation_refs()))
+        _with_lead(_matching(filters))
         .with_vocabulary("countries", "themes")
         .order_by("-starts_on", "-pk")
     )
@@ -149,12 +153,8 @@ def activity_list_recent_for(*, organisation=None, network=None, limit=5):
             activity=OuterRef("pk"), network__in=networks_within(pk=network.pk)
         )
         activities = activities.filter(Q(lead__in=members) | Exists(marked))
-    # The lead in the same query, without its long texts: one query for the whole section.
-    return list(
-        activities.select_related("lead")
-        .defer("lead__description", "lead__search_text")
-        .order_by("-starts_on", "-pk")[:limit]
-    )
+    # The lead in the same query: one query for the whole section.
+    return list(_with_lead(activities).order_by("-starts_on", "-pk")[:limit])
 
 
 def activity_list_full(*, filters):
