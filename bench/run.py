@@ -3,7 +3,8 @@ measured against the floor, and the library search and the directory against the
 
 Set BENCH_DATABASES (sqlite,postgresql), BENCH_ONLY (substrings of the paths, comma-separated)
 and BENCH_SCALE (1 for a quick look) to measure less; BENCH_REUSE=1 measures the last SQLite
-database again rather than building it. Builds a demo database ten times the real
+database again rather than building it, and BENCH_POSTGRES (a database URL) measures an existing
+PostgreSQL demo instead of building one in a throwaway cluster. Builds a demo database ten times the real
 Alliance, serves it with gunicorn as production does (with the bench-only settings, bench/
 settings.py, which add the floor and the peers), and measures each page with a small keep-alive
 load generator on loopback.
@@ -540,7 +541,12 @@ def main():
         versions["sqlite"] = database_version("sqlite", "")
         write_results(results, versions, load_before)
         print(summary_table(results), flush=True)
-    if "postgresql" in databases:
+    if "postgresql" in databases and os.environ.get("BENCH_POSTGRES"):
+        url = os.environ["BENCH_POSTGRES"]
+        results["postgresql"] = measure(url, reuse=True)
+        versions["postgresql"] = f"PostgreSQL {database_version('postgresql', url)}"
+        write_results(results, versions, load_before)
+    elif "postgresql" in databases:
         cluster = postgres_database()
         if cluster is None:
             print("!! PostgreSQL is not installed: the PostgreSQL figures are skipped.")
