@@ -6,7 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst as capitalised
 from django.utils.translation import get_language, get_language_info, override
 
 from menengage.core.form_rendering import invalid_forms as find_invalid_forms
@@ -132,6 +134,29 @@ def number(value):
     if isinstance(value, int) and not isinstance(value, bool):
         return GroupedNumber(value)
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def options(choices, chosen=None, capfirst=False):
+    """`{% options facets.theme filters.theme %}`: a filter's `<option>`s, each its value and
+    label, its count in the active language when it has one, the chosen one selected (an
+    option's own `selected` also counts). Written here rather than looped in each template: a
+    search page draws some eighty options, and each took a dozen template nodes."""
+    chosen = None if chosen is None else str(chosen)
+    drawn = []
+    for option in choices:
+        value = str(option.value)
+        label = capitalised(str(option.label)) if capfirst else str(option.label)
+        count = getattr(option, "count", None)
+        if count is not None:
+            label = f"{label} ({number(count)})"
+        selected = getattr(option, "selected", False) or value == chosen
+        drawn.append(
+            format_html(
+                '<option value="{}"{}>{}</option>', value, " selected" if selected else "", label
+            )
+        )
+    return mark_safe("".join(drawn))  # noqa: S308 - each part built by format_html
 
 
 class CaptureNode(template.Node):
