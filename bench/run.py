@@ -3,11 +3,11 @@ measured against the floor, and the library search and the directory against the
 
 Set BENCH_DATABASES (sqlite,postgresql), BENCH_ONLY (substrings of the paths, comma-separated)
 and BENCH_SCALE (1 for a quick look) to measure less; BENCH_REUSE=1 measures the last SQLite
-database again rather than building it, and BENCH_POSTGRES (a database URL) measures an existing
-PostgreSQL demo instead of building one in a throwaway cluster. Builds a demo database ten times the real
-Alliance, serves it with gunicorn as production does (with the bench-only settings, bench/
-settings.py, which add the floor and the peers), and measures each page with a small keep-alive
-load generator on loopback.
+database again rather than building it, and BENCH_POSTGRES (a database URL) measures an
+existing PostgreSQL demo instead of building one in a throwaway cluster. Builds a demo database
+ten times the real Alliance, serves it with gunicorn as production does (with the bench-only
+settings, bench/settings.py, which add the floor and the peers), and measures each page with a
+small keep-alive load generator on loopback.
 
 Absolute milliseconds on a shared machine vary by a third from run to run, so each page's
 requests are interleaved with requests for the floor (/_floor/: the base template through the
