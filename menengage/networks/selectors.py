@@ -107,7 +107,10 @@ def network_list(*, kind=None, region=None, search=None, ordering="name"):
 
 def network_list_by_region():
     """The regional networks, each with its country networks and their member counts."""
-    countries = Network.objects.filter(kind=Network.Kind.COUNTRY).select_related("country")
+    # What the list names of a country network: its link and name (not its country's row).
+    countries = Network.objects.filter(kind=Network.Kind.COUNTRY).only(
+        "pk", "slug", "name", "parent"
+    )
     regions = with_member_counts(
         Network.objects.filter(kind=Network.Kind.REGIONAL)
         .annotate(country_network_count=Count("children"))

@@ -148,7 +148,7 @@ def options(choices, chosen=None, capfirst=False):
         value = str(option.value)
         label = capitalised(str(option.label)) if capfirst else str(option.label)
         count = getattr(option, "count", None)
-        if count is not None:
+        if count is not None and not callable(count):  # a NamedTuple's own count() is not one
             label = f"{label} ({number(count)})"
         selected = getattr(option, "selected", False) or value == chosen
         drawn.append(

@@ -1,4 +1,5 @@
 from types import SimpleNamespace as Option
+from typing import NamedTuple
 
 from django.template import Context, Template
 from django.utils import translation
@@ -24,6 +25,16 @@ def test_counts_in_the_visitors_language_and_an_options_own_selection():
         assert draw(choices) == '<option value="2024" selected>2024 (12\xa0345)</option>'
     with translation.override("en"):
         assert draw(choices) == '<option value="2024" selected>2024 (12,345)</option>'
+
+
+class Choice(NamedTuple):
+    value: str
+    label: str
+
+
+def test_options_without_counts_show_none_even_as_named_tuples():
+    # A NamedTuple has a count() method of its own: not a count to show.
+    assert draw([Choice("gem", "GEM")], "filters.theme") == '<option value="gem">GEM</option>'
 
 
 def test_labels_capitalised_when_asked():
