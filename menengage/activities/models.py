@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.fields import BoundedTextField
 from menengage.core.models import Country, Term
 from menengage.core.translation import (
@@ -51,7 +51,7 @@ class WorkingGroup(models.Model):
         return str(self.name)
 
     def get_absolute_url(self):
-        return reverse("activities:working_group", kwargs={"slug": self.slug})
+        return address("activities:working_group", slug=self.slug)
 
 
 class Activity(models.Model):
@@ -175,7 +175,7 @@ class Activity(models.Model):
         return str(self.title)
 
     def get_absolute_url(self):
-        return reverse("activities:detail", kwargs={"pk": self.pk})
+        return address("activities:detail", pk=self.pk)
 
     @property
     def is_translated(self):

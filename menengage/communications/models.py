@@ -6,11 +6,11 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from menengage.core.addresses import address
 from menengage.core.errors import InvalidTransition
 from menengage.core.fields import DOCUMENT_MAX_LENGTH
 from menengage.core.translation import TranslatedField, language_choices
@@ -145,7 +145,7 @@ class Announcement(WrittenMessage):
         return self.subject_in(self.original_language) or f"#{self.pk}"
 
     def get_absolute_url(self):
-        return reverse("communications:announcement", kwargs={"pk": self.pk})
+        return address("communications:announcement", pk=self.pk)
 
     @property
     def audience_label(self):

@@ -3,10 +3,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.errors import InvalidTransition
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField
 from menengage.core.models import Country
@@ -89,7 +89,7 @@ class Declaration(models.Model):
         return str(self.title)
 
     def get_absolute_url(self):
-        return reverse("declarations:detail", kwargs={"slug": self.slug})
+        return address("declarations:detail", slug=self.slug)
 
     @property
     def signatory_count(self):

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Now
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.fields import BoundedTextField
 from menengage.core.models import Country, Term
 from menengage.core.translation import TranslatedField, language_choices
@@ -144,7 +144,7 @@ class Event(models.Model):
         return str(self.title)
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return address("events:detail", slug=self.slug)
 
     @property
     def zone(self):
@@ -268,7 +268,7 @@ class Call(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:call", kwargs={"slug": self.event.slug, "call": self.pk})
+        return address("events:call", slug=self.event.slug, call=self.pk)
 
     @property
     def zone(self):

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.errors import InvalidTransition
 from menengage.core.models import Country, Term
 from menengage.core.translation import Translation, site_languages
@@ -104,9 +104,7 @@ class Instrument(models.Model):
         return f"{self.name} (v{self.version})"
 
     def get_absolute_url(self):
-        return reverse(
-            "evidence:instrument", kwargs={"family": self.family, "version": self.version}
-        )
+        return address("evidence:instrument", family=self.family, version=self.version)
 
     @property
     def name(self):
@@ -375,7 +373,7 @@ class Evaluation(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("evidence:evaluation", kwargs={"pk": self.pk})
+        return address("evidence:evaluation", pk=self.pk)
 
     @property
     def is_published(self):

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from menengage.core.addresses import address
 from menengage.core.errors import DomainError
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField, DocumentTextField
 from menengage.core.translation import TranslatedField, language_choices, translated_order
@@ -82,7 +82,7 @@ class Body(models.Model):
         return str(self.name)
 
     def get_absolute_url(self):
-        return reverse("governance:body", kwargs={"slug": self.slug})
+        return address("governance:body", slug=self.slug)
 
     def quorum_for(self, seat_count):
         """The quorum configured, or a majority of `seat_count` seats."""
@@ -235,7 +235,7 @@ class Election(models.Model):
         return f"{self.seat.body} · {self.seat}"
 
     def get_absolute_url(self):
-        return reverse("governance:election", kwargs={"pk": self.pk})
+        return address("governance:election", pk=self.pk)
 
     def require(self, status, message):
         """Raise a DomainError with `message` unless the election is at `status`."""
@@ -378,7 +378,7 @@ class Proposal(models.Model):
         return str(self.title)
 
     def get_absolute_url(self):
-        return reverse("governance:proposal", kwargs={"pk": self.pk})
+        return address("governance:proposal", pk=self.pk)
 
     def is_open_at(self, now):
         return self.status == self.Status.OPEN and now < self.closes_at
@@ -619,7 +619,7 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("governance:meeting", kwargs={"pk": self.pk})
+        return address("governance:meeting", pk=self.pk)
 
 
 class AgendaItem(models.Model):

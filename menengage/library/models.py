@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.errors import InvalidTransition
 from menengage.core.fields import BoundedTextField, DocumentTextField
 from menengage.core.models import Country, Term
@@ -185,7 +185,7 @@ class Resource(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("library:detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return address("library:detail", pk=self.pk, slug=self.slug)
 
     @property
     def slug(self):
@@ -256,4 +256,4 @@ class ResourceFile(models.Model):
         return self.filename
 
     def get_absolute_url(self):
-        return reverse("library:download", kwargs={"pk": self.resource_id, "file_pk": self.pk})
+        return address("library:download", pk=self.resource_id, file_pk=self.pk)

@@ -3,10 +3,10 @@ import uuid
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.errors import InvalidTransition
 from menengage.core.fields import DOCUMENT_MAX_LENGTH, BoundedTextField
 from menengage.core.models import Country, Term
@@ -117,7 +117,7 @@ class Organisation(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("members:organisation", kwargs={"slug": self.slug})
+        return address("members:organisation", slug=self.slug)
 
     def indexed_text(self):
         """What the directory search looks in: the searched fields, lower-cased."""
@@ -285,9 +285,7 @@ class FrameworkDocument(models.Model):
         return f"{self.get_kind_display()} {self.version}"
 
     def get_absolute_url(self):
-        return reverse(
-            "members:framework_version", kwargs={"kind": self.kind, "version": self.version}
-        )
+        return address("members:framework_version", kind=self.kind, version=self.version)
 
     @property
     def is_translated(self):

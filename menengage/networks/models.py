@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.models import Country
 from menengage.core.translation import TranslatedField, translated_order
 
@@ -66,7 +66,7 @@ class Network(models.Model):
         return str(self.name)
 
     def get_absolute_url(self):
-        return reverse("networks:detail", kwargs={"slug": self.slug})
+        return address("networks:detail", slug=self.slug)
 
     def clean(self):
         expected_parent = {

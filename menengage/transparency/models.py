@@ -9,10 +9,10 @@ from django.core.validators import (
     RegexValidator,
 )
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from menengage.core.addresses import address
 from menengage.core.errors import DomainError
 from menengage.core.fields import BoundedTextField
 from menengage.core.models import Term
@@ -131,7 +131,7 @@ class FinancialYear(models.Model):
         return str(self.year)
 
     def get_absolute_url(self):
-        return reverse("transparency:year", kwargs={"year": self.year})
+        return address("transparency:year", year=self.year)
 
     @property
     def is_published(self):
@@ -657,9 +657,9 @@ class AnnualReport(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
+        return address(
             "transparency:annual_report",
-            kwargs={"year": self.financial_year.year, "language": self.language},
+            **{"year": self.financial_year.year, "language": self.language},
         )
 
     def file_name(self):
