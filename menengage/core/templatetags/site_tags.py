@@ -5,13 +5,13 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst as capitalised
 from django.utils.translation import get_language, get_language_info, override
 
 from menengage.core.form_rendering import invalid_forms as find_invalid_forms
+from menengage.core.numbers import grouped
 
 register = template.Library()
 
@@ -120,7 +120,7 @@ class GroupedNumber(int):
     """
 
     def __str__(self):
-        return number_format(int(self), use_l10n=True, force_grouping=True)
+        return grouped(int(self))
 
 
 @register.filter
@@ -133,7 +133,7 @@ def number(value):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return GroupedNumber(value)
-    return number_format(value, use_l10n=True, force_grouping=True)
+    return grouped(value)
 
 
 @register.simple_tag

@@ -3,7 +3,8 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.utils.formats import number_format
+
+from menengage.core.numbers import grouped
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def format_amount(value, places=2):
         return "—"
     exponent = Decimal(1).scaleb(-int(places))
     rounded = Decimal(value).quantize(exponent, ROUND_HALF_UP)
-    return number_format(rounded, int(places), use_l10n=True, force_grouping=True)
+    return grouped(rounded, int(places))
 
 
 @register.filter
@@ -30,4 +31,4 @@ def rate(value):
         return "—"
     value = Decimal(value).normalize()
     places = max(2, -value.as_tuple().exponent)
-    return number_format(value, places, use_l10n=True, force_grouping=True)
+    return grouped(value, places)
