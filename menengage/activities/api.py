@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import NetworkRefOut, Reference, TermOut, named_choices
+from menengage.core.api_schema import Answer, NetworkRefOut, Reference, TermOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -29,15 +29,20 @@ class CountryRefOut(Reference):
     name: str
 
 
-class OrganisationRefOut(Schema):
+class OrganisationRefOut(Answer):
     id: int
     slug: str
     name: str
     country: str = Field(description="ISO 3166-1 alpha-2 code")
 
-    @staticmethod
-    def resolve_country(organisation):
-        return organisation.country_id
+    @classmethod
+    def read(cls, organisation):
+        return {
+            "id": organisation.pk,
+            "slug": organisation.slug,
+            "name": organisation.name,
+            "country": organisation.country_id,
+        }
 
 
 class WorkingGroupRefOut(Reference):
@@ -51,7 +56,7 @@ class ReachOut(Reference):
     count: int
 
 
-class ActivityOut(Schema):
+class ActivityOut(Answer):
     id: int
     kind: ActivityKind
     status: ActivityStatus
@@ -77,45 +82,33 @@ class ActivityOut(Schema):
     reach: list[ReachOut]
     url: str
 
-    @staticmethod
-    def resolve_titles(activity):
-        return activity.title.as_dict()
-
-    @staticmethod
-    def resolve_summaries(activity):
-        return activity.summary.as_dict()
-
-    @staticmethod
-    def resolve_partners(activity):
-        return list(activity.partners.all())
-
-    @staticmethod
-    def resolve_networks(activity):
-        return list(activity.networks.all())
-
-    @staticmethod
-    def resolve_countries(activity):
-        return list(activity.countries.all())
-
-    @staticmethod
-    def resolve_themes(activity):
-        return list(activity.themes.all())
-
-    @staticmethod
-    def resolve_mandates(activity):
-        return list(activity.mandates.all())
-
-    @staticmethod
-    def resolve_age_groups(activity):
-        return list(activity.age_groups.all())
-
-    @staticmethod
-    def resolve_reach(activity):
-        return sorted(activity.reach.all(), key=lambda row: (row.age_band, row.gender))
-
-    @staticmethod
-    def resolve_url(activity):
-        return activity.get_absolute_url()
+    @classmethod
+    def read(cls, activity):
+        title, summary = activity.title, activity.summary
+        return {
+            "id": activity.pk,
+            "kind": activity.kind,
+            "status": activity.status,
+            "language": activity.language,
+            "title": title,
+            "summary": summary,
+            "titles": title.as_dict(),
+            "summaries": summary.as_dict(),
+            "lead": activity.lead,
+            "partners": activity.partners.all(),
+            "networks": activity.networks.all(),
+            "countries": activity.countries.all(),
+            "starts_on": activity.starts_on,
+            "ends_on": activity.ends_on,
+            "themes": activity.themes.all(),
+            "mandates": activity.mandates.all(),
+            "age_groups": activity.age_groups.all(),
+            "working_group": activity.working_group,
+            "is_new_programme": activity.is_new_programme,
+            "people_reached": activity.people_reached,
+            "reach": sorted(activity.reach.all(), key=lambda row: (row.age_band, row.gender)),
+            "url": activity.get_absolute_url(),
+        }
 
 
 class ConsultationOut(Schema):
@@ -154,13 +147,13 @@ class ActivityDetailOut(ActivityOut):
     )
     outputs: list[OutputOut] = Field(description="Resources of the library the activity produced")
 
-    @staticmethod
-    def resolve_consultations(activity):
-        return list(activity.consultations.all())
-
-    @staticmethod
-    def resolve_outputs(activity):
-        return activity.published_outputs
+    @classmethod
+    def read(cls, activity):
+        return {
+            **super().read(activity),
+            "consultations": list(activity.consultations.all()),
+            "outputs": activity.published_outputs,
+        }
 
 
 class ActivityFilters(Schema):
