@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import NetworkRefOut, TermOut, named_choices
+from menengage.core.api_schema import Answer, NetworkRefOut, TermOut, named_choices
 from menengage.core.translation import translation_schema
 from menengage.networks.api import CountryOut
 
@@ -23,7 +23,7 @@ router = Router(tags=["organisations"])
 OrganisationKind = named_choices(Organisation.Kind)
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Answer):
     id: int
     slug: str
     name: str
@@ -48,37 +48,33 @@ class OrganisationOut(Schema):
     created_at: datetime
     url: str
 
-    @staticmethod
-    def resolve_descriptions(organisation):
-        return organisation.description.as_dict()
-
-    @staticmethod
-    def resolve_themes(organisation):
-        return list(organisation.themes.all())
-
-    @staticmethod
-    def resolve_age_groups(organisation):
-        return list(organisation.age_groups.all())
-
-    @staticmethod
-    def resolve_languages(organisation):
-        return list(organisation.languages.all())
-
-    @staticmethod
-    def resolve_networks(organisation):
-        return [membership.network for membership in organisation.active_memberships]
-
-    @staticmethod
-    def resolve_email(organisation):
-        return selectors.organisation_public_contact(organisation)["email"]
-
-    @staticmethod
-    def resolve_phone(organisation):
-        return selectors.organisation_public_contact(organisation)["phone"]
-
-    @staticmethod
-    def resolve_url(organisation):
-        return organisation.get_absolute_url()
+    @classmethod
+    def read(cls, organisation):
+        contact = selectors.organisation_public_contact(organisation)
+        description = organisation.description
+        return {
+            "id": organisation.pk,
+            "slug": organisation.slug,
+            "name": organisation.name,
+            "acronym": organisation.acronym,
+            "kind": organisation.kind,
+            "country": organisation.country,
+            "city": organisation.city,
+            "website": organisation.website,
+            "identifier": organisation.identifier,
+            "founded": organisation.founded,
+            "description": description,
+            "descriptions": description.as_dict(),
+            "works_with_womens_rights": organisation.works_with_womens_rights,
+            "themes": organisation.themes.all(),
+            "age_groups": organisation.age_groups.all(),
+            "languages": organisation.languages.all(),
+            "networks": [membership.network for membership in organisation.active_memberships],
+            "email": contact["email"],
+            "phone": contact["phone"],
+            "created_at": organisation.created_at,
+            "url": organisation.get_absolute_url(),
+        }
 
 
 class OrganisationFilters(Schema):
