@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from menengage.core.api_schema import Limit, Offset, Reference, TermOut, named_choices
+from menengage.core.api_schema import Answer, Limit, Offset, Reference, TermOut, named_choices
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -49,7 +49,7 @@ class FileOut(Schema):
         return item.get_absolute_url()
 
 
-class ResourceSummaryOut(Schema):
+class ResourceSummaryOut(Answer):
     id: int
     title: str
     summary: str
@@ -61,21 +61,20 @@ class ResourceSummaryOut(Schema):
     url: str
     snippet: str = Field("", description="HTML excerpt with the query's words in <mark>")
 
-    @staticmethod
-    def resolve_publisher(resource):
-        return resource.publisher_label
-
-    @staticmethod
-    def resolve_authors(resource):
-        return resource.author_list
-
-    @staticmethod
-    def resolve_url(resource):
-        return resource.get_absolute_url()
-
-    @staticmethod
-    def resolve_snippet(resource):
-        return str(getattr(resource, "snippet", "") or "")
+    @classmethod
+    def read(cls, resource):
+        return {
+            "id": resource.pk,
+            "title": resource.title,
+            "summary": resource.summary,
+            "language": resource.language,
+            "kind": resource.kind,
+            "publisher": resource.publisher_label,
+            "authors": resource.author_list,
+            "published_on": resource.published_on,
+            "url": resource.get_absolute_url(),
+            "snippet": str(getattr(resource, "snippet", "") or ""),
+        }
 
 
 class ResourceOut(ResourceSummaryOut):
@@ -96,37 +95,23 @@ class ResourceOut(ResourceSummaryOut):
     countries: list[PlaceOut]
     files: list[FileOut]
 
-    @staticmethod
-    def resolve_titles(resource):
-        return resource.title.as_dict()
-
-    @staticmethod
-    def resolve_summaries(resource):
-        return resource.summary.as_dict()
-
-    @staticmethod
-    def resolve_regions(resource):
-        return [{"code": n.slug, "name": n.name} for n in resource.regions.all()]
-
-    @staticmethod
-    def resolve_countries(resource):
-        return [{"code": c.code, "name": c.name} for c in resource.countries.all()]
-
-    @staticmethod
-    def resolve_themes(resource):
-        return list(resource.themes.all())
-
-    @staticmethod
-    def resolve_mandates(resource):
-        return list(resource.mandates.all())
-
-    @staticmethod
-    def resolve_age_groups(resource):
-        return list(resource.age_groups.all())
-
-    @staticmethod
-    def resolve_files(resource):
-        return list(resource.files.all())
+    @classmethod
+    def read(cls, resource):
+        return {
+            **super().read(resource),
+            "titles": resource.title.as_dict(),
+            "summaries": resource.summary.as_dict(),
+            "audience": resource.audience,
+            "licence": resource.licence,
+            "external_url": resource.external_url,
+            "download_count": resource.download_count,
+            "themes": resource.themes.all(),
+            "mandates": resource.mandates.all(),
+            "age_groups": resource.age_groups.all(),
+            "regions": [{"code": n.slug, "name": n.name} for n in resource.regions.all()],
+            "countries": [{"code": c.code, "name": c.name} for c in resource.countries.all()],
+            "files": list(resource.files.all()),
+        }
 
 
 class ResourceListOut(Schema):
