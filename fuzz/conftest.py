@@ -1,15 +1,11 @@
-"""The fuzzing stage's figures: counted by the tests, printed under pytest's own summary."""
+"""The fuzzing stage's figures: counted by each operation's test, printed under pytest's own
+summary. They travel in the tests' reports, as the operations run in xdist workers."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import pytest
 
-# The test database migrated once and copied per worker, as for the suite.
-from menengage.testing.database import (  # noqa: F401
-    _cached_test_database,
-    django_db_keepdb,
-    django_db_modify_db_settings,
-)
+FIGURES = "schemathesis"
 
 
 @dataclass
@@ -20,22 +16,41 @@ class Figures:
     failed_cases: int = 0
 
 
-FIGURES = pytest.StashKey[Figures]()
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Each operation's test known by its operation (`test_...[GET /api/v1/networks]`), as
+    schemathesis names it: under pytest 9 they all get the node id of the test function, and
+    xdist, which tells tests apart by node id, would run one of them when it hands out whole
+    modules (scripts/test_all.py); a failure or a slow one must say which operation it was."""
+    for item in items:
+        label = getattr(item, "operation_label", None)
+        if label and item._id.params is None:
+            item._id = item._id.with_params(label)
 
 
-def pytest_configure(config):
-    config.stash[FIGURES] = Figures()
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture
 def figures(request):
-    return request.config.stash[FIGURES]
+    """This operation's figures, kept in its report when it ends."""
+    counted = Figures()
+    yield counted
+    kept = {**asdict(counted), "operations": sorted(counted.operations)}
+    request.node.user_properties.append((FIGURES, kept))
 
 
-def pytest_terminal_summary(terminalreporter, config):
-    counted = config.stash[FIGURES]
-    if counted.cases:
+def pytest_terminal_summary(terminalreporter):
+    total = Figures()
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", None) != "teardown":
+                continue
+            for name, counted in getattr(report, "user_properties", ()):
+                if name == FIGURES:
+                    total.operations |= set(counted["operations"])
+                    total.cases += counted["cases"]
+                    total.server_errors += counted["server_errors"]
+                    total.failed_cases += counted["failed_cases"]
+    if total.cases:
         terminalreporter.write_line(
-            f"schemathesis: {len(counted.operations)} operations, {counted.cases} cases, "
-            f"{counted.server_errors} server errors, {counted.failed_cases} cases failing a check"
+            f"schemathesis: {len(total.operations)} operations, {total.cases} cases, "
+            f"{total.server_errors} server errors, {total.failed_cases} cases failing a check"
         )

@@ -5,14 +5,15 @@ rows. Each operation gets a bounded number of examples, valid and invalid (every
 mode), and every check schemathesis has: no server error, every answer in its published
 schema, invalid input refused with a 4xx, valid input accepted, the organiser token enforced.
 
-`make test` runs this file as its own stage (`pytest fuzz/test_api_schemathesis.py`); it is
-kept out of the suite's paths because the demo alliance it loads is committed, not rolled back.
+`make test` runs it in the session of the suite's SQLite part, which hands out whole modules to
+the xdist workers: the demo alliance is loaded once, on one worker, in a transaction rolled back
+after the last operation, so the tests that worker runs next find the database as it was.
 """
 
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -23,17 +24,26 @@ from config.wsgi import application
 EXAMPLES_PER_OPERATION = 40
 
 
-@pytest.fixture(scope="session")
+# Marked slow as a whole (the demo, then every operation): started first (menengage/conftest.py).
+pytestmark = [pytest.mark.fuzz, pytest.mark.slow(80)]
+
+
+@pytest.fixture(scope="module")
 def organiser_token(django_db_setup, django_db_blocker):
-    """The demo alliance, loaded once and committed, and an API token of its staff member."""
+    """The demo alliance and an API token of its staff member, loaded once for the module in a
+    transaction rolled back after its last test (each test's own is a savepoint inside it)."""
     from menengage.accounts.models import User
+    from menengage.content.models import HomePage
     from menengage.core.demodata import DEMO_STAFF_EMAIL, demo_load
     from menengage.events.services import api_token_create
 
-    with django_db_blocker.unblock():
-        demo_load(report=lambda message: None)
+    with django_db_blocker.unblock(), transaction.atomic():
+        # Where the suite's site is built already (menengage/conftest.py), the demo's is left out.
+        without = ("content",) if HomePage.objects.exists() else ()
+        demo_load(report=lambda message: None, without=without)
         _token, secret = api_token_create(actor=User.objects.get(email=DEMO_STAFF_EMAIL))
-    return secret
+        yield secret
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -10,13 +10,6 @@ from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.services import role_assign
 from menengage.networks.models import Network
 
-# The test database migrated once and copied per worker, in place of pytest-django's own.
-from menengage.testing.database import (  # noqa: F401
-    _cached_test_database,
-    django_db_keepdb,
-    django_db_modify_db_settings,
-)
-
 PASSWORD = "correct-horse-battery-staple"
 ROOT = Path(__file__).resolve().parent.parent
 

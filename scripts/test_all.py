@@ -1,9 +1,9 @@
 """`make test`: every check, in order, with the seconds and the count of tests of each stage.
 
-Stages: ruff, migrations check, catalogues, the suite on SQLite (the tests marked
-`every_database` when PostgreSQL is there, see below), schemathesis over the API's OpenAPI
-document (fuzz/), the form fuzz, the whole suite on a throwaway PostgreSQL cluster, and the
-browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
+Stages: ruff, migrations check, catalogues, one session on SQLite of the suite (the tests
+marked `every_database` when PostgreSQL is there, see below), schemathesis over the API's
+OpenAPI document (fuzz/) and the form fuzz, the whole suite on a throwaway PostgreSQL cluster,
+and the browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
 database is migrated once and reused (menengage.testing.database), and built in the background
 from the start (scripts/prepare_test_databases.py): the SQLite file while ruff runs, the
 PostgreSQL dump and the browser tests' demo at low priority on the core the SQLite stages
@@ -45,6 +45,10 @@ def run(command, env=None):
             sys.stdout.write(line)
             output.append(line)
     return process.returncode, "".join(output)
+
+
+# The fuzzing's own figures, printed under pytest's summary (fuzz/conftest.py, the form fuzz).
+FIGURES = re.compile(r"^(?:schemathesis: \d+ operations|form fuzz: \d+ forms found on).*$", re.M)
 
 
 def counts(output):
@@ -96,7 +100,7 @@ class Background:
 
 
 def main():
-    results, failed = [], False
+    results, figures, failed = [], [], False
     started = time.monotonic()
     background = {}
     if os.environ.get("MENENGAGE_TEST_DB_CACHE", "1") != "0":
@@ -122,6 +126,7 @@ def main():
         began = time.monotonic()
         code, output = run(command, env)
         found = counts(output) if is_pytest else {}
+        figures.extend(FIGURES.findall(output))
         ok = code == 0
         failed |= not ok
         results.append((name, "ok" if ok else "FAILED", found, time.monotonic() - began, ""))
@@ -141,44 +146,44 @@ def main():
     pytest = [str(BIN / "pytest"), "-q", "-p", "no:warnings", "-n", "2"]
     stage("catalogues", [*pytest[:4], "tests/test_catalogues.py"], is_pytest=True)
     # The slowest tests are named at the end of each suite, where a slow one is noticed.
-    # The tests marked slow come first (menengage/conftest.py); xdist hands out two at a time
-    # rather than a quarter of the suite each, which would give one worker every slow test.
-    pytest_suite = [*pytest, "--maxschedchunk", "2"]
-    suite = [*pytest_suite, "-m", "not fuzz", "--durations=15"]
+    # The tests marked slow come first (menengage/conftest.py); xdist hands them out two at a
+    # time as a worker frees up, rather than a quarter of the suite each, which would give one
+    # worker every slow test.
+    pytest_suite = [*pytest, "--maxschedchunk", "2", "--durations=15"]
+    # The session on SQLite hands out whole modules instead, in the same order (no reordering
+    # by size): the API fuzzing's operations must run on one worker, which loads the demo once.
+    by_module = [*pytest, "--dist", "loadscope", "--no-loadscope-reorder", "--durations=15"]
     # The whole suite runs on PostgreSQL, as in production; on SQLite, only the tests of what
     # differs between the two (search, ordering, migrations, backups, locking, JSON lookups,
     # non-ASCII matching, dates and sums, constraints, query counts: the files listed in
-    # menengage/conftest.py EVERY_DATABASE). The fuzzing and browser stages below serve every view
-    # from SQLite. Without PostgreSQL, the whole suite runs on SQLite. A plain `pytest` runs all.
+    # menengage/conftest.py EVERY_DATABASE), in one session with the API fuzzing (schemathesis
+    # over the OpenAPI document, fuzz/) and the form fuzz (every form found by crawling, posted
+    # hostile values as each persona), which serve every view from SQLite: one start-up of the
+    # workers, and each fills the other's idle time (the translation migrations test takes a
+    # worker for a minute and a half). Their figures are printed under the table. Without
+    # PostgreSQL, the whole suite runs on SQLite. A plain `pytest` runs menengage/ and tests/.
+    everything = ["menengage", "tests", "fuzz"]
     if server_binaries():
-        on_sqlite = [*pytest_suite, "-m", "every_database and not fuzz", "--durations=15"]
-        stage("suite on SQLite (part)", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
+        on_sqlite = [*by_module, "-m", "every_database or fuzz", *everything]
+        stage("SQLite: part, API+form fuzz", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
     else:
-        stage("suite on SQLite", suite, env={"DATABASE_URL": ""}, is_pytest=True)
+        on_sqlite = [*by_module, *everything]
+        stage("SQLite: suite, API+form fuzz", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
     finish("sqlite")
-    stage(
-        "API fuzzing (schemathesis)",
-        [*pytest[:4], "fuzz/test_api_schemathesis.py"],
-        env={"DATABASE_URL": ""},
-        is_pytest=True,
-    )
-    # Every form found by crawling, posted hostile values as each persona; prints its figures.
-    stage(
-        "form fuzz (SQLite)",
-        [*pytest[:4], "-s", "-m", "fuzz", "menengage"],
-        env={"DATABASE_URL": ""},
-        is_pytest=True,
-    )
     if server_binaries():
         finish("postgres")
-        stage("suite on PostgreSQL", suite, env={"MENENGAGE_TEST_POSTGRES": "1"}, is_pytest=True)
+        on_postgres = [*pytest_suite, "-m", "not fuzz"]
+        env = {"MENENGAGE_TEST_POSTGRES": "1"}
+        stage("suite on PostgreSQL", on_postgres, env=env, is_pytest=True)
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if os.access(CHROMIUM, os.X_OK):
         finish("demo")
         stage(
             "browser tests (Chromium)",
-            [*pytest[:4], "-p", "no:django", "e2e"],
+            # One worker: with two, each starts a server and crawls the templates, and on a
+            # busy machine the stage took as long (327 s) for 40 % more CPU (273 s against 192).
+            [*pytest[:4], "--durations=15", "-p", "no:django", "e2e"],
             env={"CHROMIUM": CHROMIUM, "DATABASE_URL": ""},
             is_pytest=True,
         )
@@ -193,6 +198,8 @@ def main():
         print(f"{name:<28} {seconds:>7.0f}  {status:<18} {detail}")
         for word in totals:
             totals[word] += found.get(word, 0) + (found.get("error", 0) if word == "failed" else 0)
+    for line in figures:
+        print(line)
     print(f"took {time.monotonic() - started:.0f} s")
     print("=" * 72)
     totals["failed"] += 0 if not failed or totals["failed"] else 1

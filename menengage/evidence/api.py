@@ -17,6 +17,10 @@ from .models import Design, Evaluation, Instrument
 from .permissions import can_manage_evaluation
 
 router = Router(tags=["evidence"])
+FORBIDDEN = {
+    "description": "Forbidden",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
 
 
 class ItemOut(Schema):
@@ -195,6 +199,8 @@ def get_evaluation(request, id: int, response: HttpResponse):
 @router.get(
     "/evidence/evaluations/{id}/scores",
     summary="Respondent-level scores (the evaluating organisation and staff only)",
+    # The refusal anyone else gets is part of the document, as the API's other errors are.
+    openapi_extra={"responses": {403: FORBIDDEN}},
 )
 def get_scores(request, id: int, response: HttpResponse):
     evaluation = _evaluation(request, id)

@@ -11,7 +11,8 @@ must be: no server error; no database write unless the form was accepted (a redi
 refusal shown in Spanish. Personas who never saw a form post it too, and must be refused without
 a write.
 
-It runs as its own `make test` stage (`-m fuzz`). `MENENGAGE_FUZZ_SEED` picks another sample of
+`make test` runs it (`-m fuzz`) in the session of the suite's SQLite part; its figures are
+printed under pytest's summary. `MENENGAGE_FUZZ_SEED` picks another sample of
 values; `MENENGAGE_FUZZ_ALL=1` posts every value to every field (slow).
 """
 
@@ -364,8 +365,11 @@ def _person(role, **scope):
     return assignment.user
 
 
+@pytest.mark.slow(60)
 @pytest.mark.django_db
-def test_no_form_answers_a_server_error_writes_on_refusal_or_refuses_in_english(settings):
+def test_no_form_answers_a_server_error_writes_on_refusal_or_refuses_in_english(
+    settings, print_in_summary
+):
     started = time.monotonic()
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     demo_load(scale=0.05, report=lambda message: None, without=("content",))
@@ -391,17 +395,20 @@ def test_no_form_answers_a_server_error_writes_on_refusal_or_refuses_in_english(
     print(f"\nform fuzz: {len(fuzz.forms)} forms on {crawl_requests} pages", flush=True)
     fuzz.attack(random.Random(SEED))
     took = time.monotonic() - started
-    print(
-        f"\nform fuzz: {len(fuzz.forms)} forms found on {fuzz.pages} pages by "
+    lines = [
+        f"form fuzz: {len(fuzz.forms)} forms found on {fuzz.pages} pages by "
         f"{len(personas)} personas; {fuzz.requests} requests; "
         f"{len(fuzz.server_errors)} server errors, {len(fuzz.writes)} writes on refusal, "
         f"{len(fuzz.english)} refusals not in Spanish; {took:.0f} s (seed {SEED}: demo "
         f"{loaded - started:.0f} s, crawl {crawl_requests} pages {crawled - loaded:.0f} s, "
         f"posts {time.monotonic() - crawled:.0f} s)"
-    )
-    for route, names in sorted(fuzz.forms, key=str):
-        print(f"  form: /{route} ({len(names)} fields)")
-    for seconds, requests, route in sorted(fuzz.timings, reverse=True)[:5]:
-        print(f"  slowest: {route} {requests} requests {seconds:.1f} s")
+    ]
+    forms = sorted(fuzz.forms, key=str)
+    lines += [f"  form: /{route} ({len(names)} fields)" for route, names in forms]
+    lines += [
+        f"  slowest: {route} {requests} requests {seconds:.1f} s"
+        for seconds, requests, route in sorted(fuzz.timings, reverse=True)[:5]
+    ]
+    print_in_summary("\n".join(lines))
     assert len(fuzz.forms) >= 30, sorted(fuzz.forms)
     assert not fuzz.report(), fuzz.report()

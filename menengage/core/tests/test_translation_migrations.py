@@ -284,7 +284,7 @@ def _back_to(executor, targets):
     executor.check_replacements()
 
 
-@pytest.mark.slow(70)
+@pytest.mark.slow(100)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_translated_value_is_the_same_after_the_migrations():
     executor = MigrationExecutor(connection)
