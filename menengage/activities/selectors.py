@@ -300,7 +300,7 @@ def activities_editable_by(*, actor):
     involving networks they coordinate (or the countries below a region they coordinate);
     staff may edit every one."""
     activities = (
-        Activity.objects.prefetch_related("lead")
+        _with_lead(Activity.objects.all())
         .with_vocabulary("countries")
         .order_by("-starts_on", "-pk")
     )
@@ -375,7 +375,7 @@ WORKING_GROUP_RECENT = 20
 def working_group_recent_activities(*, working_group):
     """The group's latest activities; the full list is the activity list filtered by group."""
     return (
-        working_group.activities.prefetch_related("lead")
+        _with_lead(working_group.activities.all())
         .with_vocabulary("countries")
         .order_by("-starts_on", "-pk")[:WORKING_GROUP_RECENT]
     )

@@ -33,7 +33,7 @@ class CoreConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"core.vocabulary.{model.__name__}",
                 )
-        # Choice labels from a table per language (core.choice_labels), on the project's models.
+        # get_FOO_display translating only the label it shows (core.choice_labels).
         for model in apps.get_models():
             if model.__module__.startswith("menengage."):
                 choice_labels.install(model)

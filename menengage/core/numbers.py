@@ -23,6 +23,7 @@ def grouped(value, places=None):
             and isinstance(value, Decimal)
             and value.is_finite()
             and value.as_tuple().exponent == -places
+            # Django writes very long numbers in scientific notation; stay well short of that.
             and abs(value) < 10**15
         ):
             text = f"{value:,.{places}f}"

@@ -19,7 +19,8 @@ from django.utils import translation
 
 
 def warm():
-    """Build the address tables of every site language."""
+    """Build the address tables of every site language, then leave what the worker has
+    loaded out of garbage collections."""
     resolver = get_resolver()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

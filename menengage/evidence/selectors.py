@@ -14,6 +14,7 @@ from menengage.accounts.permissions import is_secretariat
 from menengage.activities.selectors import region_country_codes
 from menengage.core.models import Term
 from menengage.core.translation import active_language, translated_order
+from menengage.core.vocabulary import term_ids
 from menengage.networks.models import Network
 
 from . import analysis
@@ -112,7 +113,7 @@ def evaluation_list_published(*, filters=None):
         evaluations = evaluations.filter(design=design)
     if age_group := filters.get("age_group"):
         links = Evaluation.age_groups.through.objects.filter(
-            evaluation=OuterRef("pk"), term__code=age_group
+            evaluation=OuterRef("pk"), term_id__in=term_ids(age_group)
         )
         evaluations = evaluations.filter(Exists(links))
     return evaluations

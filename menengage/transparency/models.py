@@ -658,8 +658,7 @@ class AnnualReport(models.Model):
 
     def get_absolute_url(self):
         return address(
-            "transparency:annual_report",
-            **{"year": self.financial_year.year, "language": self.language},
+            "transparency:annual_report", year=self.financial_year.year, language=self.language
         )
 
     def file_name(self):
