@@ -10,6 +10,7 @@ from menengage.testing.database import (  # noqa: F401
     django_db_keepdb,
     django_db_modify_db_settings,
 )
+from menengage.testing.reports import reported
 
 # What a test prints for the person running it (the form fuzz's figures): xdist keeps the
 # workers' output, so it travels in the test's report and is shown under pytest's summary.
@@ -28,10 +29,5 @@ def print_in_summary(record_property):
 
 
 def pytest_terminal_summary(terminalreporter):
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            if getattr(report, "when", None) != "call":
-                continue
-            for name, text in getattr(report, "user_properties", ()):
-                if name == PRINTED:
-                    terminalreporter.write_line(text)
+    for text in reported(terminalreporter, PRINTED, when="call"):
+        terminalreporter.write_line(text)

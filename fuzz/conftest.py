@@ -5,6 +5,8 @@ from dataclasses import asdict, dataclass, field
 
 import pytest
 
+from menengage.testing.reports import reported
+
 FIGURES = "schemathesis"
 
 
@@ -39,16 +41,11 @@ def figures(request):
 
 def pytest_terminal_summary(terminalreporter):
     total = Figures()
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            if getattr(report, "when", None) != "teardown":
-                continue
-            for name, counted in getattr(report, "user_properties", ()):
-                if name == FIGURES:
-                    total.operations |= set(counted["operations"])
-                    total.cases += counted["cases"]
-                    total.server_errors += counted["server_errors"]
-                    total.failed_cases += counted["failed_cases"]
+    for counted in reported(terminalreporter, FIGURES, when="teardown"):
+        total.operations |= set(counted["operations"])
+        total.cases += counted["cases"]
+        total.server_errors += counted["server_errors"]
+        total.failed_cases += counted["failed_cases"]
     if total.cases:
         terminalreporter.write_line(
             f"schemathesis: {len(total.operations)} operations, {total.cases} cases, "
