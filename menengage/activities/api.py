@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import Answer, NetworkRefOut, Reference, TermOut, named_choices
+from menengage.core.api_schema import Answer, NetworkRefOut, Reference, TermOut, named_choices, rows
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -95,18 +95,18 @@ class ActivityOut(Answer):
             "titles": title.as_dict(),
             "summaries": summary.as_dict(),
             "lead": activity.lead,
-            "partners": activity.partners.all(),
-            "networks": activity.networks.all(),
-            "countries": activity.countries.all(),
+            "partners": rows(activity, "partners"),
+            "networks": rows(activity, "networks"),
+            "countries": rows(activity, "countries"),
             "starts_on": activity.starts_on,
             "ends_on": activity.ends_on,
-            "themes": activity.themes.all(),
-            "mandates": activity.mandates.all(),
-            "age_groups": activity.age_groups.all(),
+            "themes": rows(activity, "themes"),
+            "mandates": rows(activity, "mandates"),
+            "age_groups": rows(activity, "age_groups"),
             "working_group": activity.working_group,
             "is_new_programme": activity.is_new_programme,
             "people_reached": activity.people_reached,
-            "reach": sorted(activity.reach.all(), key=lambda row: (row.age_band, row.gender)),
+            "reach": sorted(rows(activity, "reach"), key=lambda row: (row.age_band, row.gender)),
             "url": activity.get_absolute_url(),
         }
 

@@ -161,11 +161,12 @@ def activity_list_full(*, filters):
     """As activity_list, with everything the API shows preloaded."""
     return (
         activity_list(filters=filters)
+        # References only: the API names them, their long texts stay in the database.
+        .select_related("working_group")
+        .defer("working_group__description", "working_group__created_at")
         .prefetch_related(
             Prefetch("partners", queryset=_organisation_refs()),
-            # References only: the API names them, their long texts stay in the database.
             Prefetch("networks", queryset=Network.objects.only("pk", "slug", "kind", "name")),
-            Prefetch("working_group", queryset=WorkingGroup.objects.only("pk", "slug", "name")),
             "reach",
         )
         .with_vocabulary("mandates", "age_groups")

@@ -55,6 +55,18 @@ def named_choices(choices: type[models.TextChoices]) -> type[StrEnum]:
     )
 
 
+def rows(record, relation):
+    """The rows of `record`'s `relation` as the list's query prefetched (or attached) them.
+
+    `record.themes.all()` gives the same rows, but builds Django's related manager to find
+    them: some 25 µs a record and relation, 170 managers for the API's page of twenty-five
+    activities. Reads them from the database when the query did not prefetch them."""
+    prefetched = getattr(record, "_prefetched_objects_cache", None)
+    if prefetched is not None and relation in prefetched:
+        return prefetched[relation]
+    return getattr(record, relation).all()
+
+
 class Reference(BaseModel):
     """A record named inside another one's answer (a term, a network): plain fields read by
     pydantic straight from the instance. A ninja `Schema` reads every field through a Python

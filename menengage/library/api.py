@@ -6,7 +6,7 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from menengage.core.api_schema import Answer, Limit, Offset, Reference, TermOut, named_choices
+from menengage.core.api_schema import Answer, Limit, Offset, Reference, TermOut, named_choices, rows
 from menengage.core.translation import translation_schema
 
 from . import selectors
@@ -105,12 +105,12 @@ class ResourceOut(ResourceSummaryOut):
             "licence": resource.licence,
             "external_url": resource.external_url,
             "download_count": resource.download_count,
-            "themes": resource.themes.all(),
-            "mandates": resource.mandates.all(),
-            "age_groups": resource.age_groups.all(),
-            "regions": [{"code": n.slug, "name": n.name} for n in resource.regions.all()],
-            "countries": [{"code": c.code, "name": c.name} for c in resource.countries.all()],
-            "files": list(resource.files.all()),
+            "themes": rows(resource, "themes"),
+            "mandates": rows(resource, "mandates"),
+            "age_groups": rows(resource, "age_groups"),
+            "regions": [{"code": n.slug, "name": n.name} for n in rows(resource, "regions")],
+            "countries": [{"code": c.code, "name": c.name} for c in rows(resource, "countries")],
+            "files": list(rows(resource, "files")),
         }
 
 

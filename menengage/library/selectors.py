@@ -29,6 +29,7 @@ FACETS = ("type", "theme", "language", "region", "year")
 SORTS = ("relevance", "date")
 PAGE_SIZE = 20
 FACET_CACHE_SECONDS = 60
+POOL_CACHE_SECONDS = 60
 VOCABULARY_CACHE_SECONDS = 300
 SNIPPET_SOURCE_CHARS = 20_000
 
@@ -275,15 +276,7 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
     capped = False
     themes, regions = _vocabularies()
     if search.query_terms(q):
-        # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.
-        ranked = search.candidates(q, limit=search.CANDIDATE_LIMIT + 1)
-        capped = len(ranked) > search.CANDIDATE_LIMIT
-        ranked = ranked[: search.CANDIDATE_LIMIT]
-        rows = _candidate_rows(
-            ranked,
-            {term.pk: term.code for term in themes},
-            {network.pk: network.slug for network in regions},
-        )
+        ranked, rows, capped = _candidate_pool(q, themes, regions)
         ids, counts = _filter_and_count(ranked, rows, filters)
         if sort == "date":
             ids.sort(key=lambda pk: (rows[pk][-1], pk), reverse=True)
@@ -304,6 +297,36 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
         resources=_window(window, q),
         facets=_facet_options(counts, filters, themes, regions) if facets else {},
     )
+
+
+def _candidate_pool(q, themes, regions):
+    """The best search.CANDIDATE_LIMIT matches of `q`, each one's facet values, and whether
+    more matched: what every page, filter and sort of the same words starts from.
+
+    Ranking the matches and reading their facets is most of a search's time, and a visitor
+    paging through results or trying a filter asks for the same words again; so the pool is
+    kept a minute in the process's cache, under the index's version, which every change to the
+    index replaces: a resource published, edited or withdrawn shows (or not) in its next search.
+    """
+    terms = search.query_terms(q)
+    key = (
+        "library-pool:"
+        + hashlib.sha256(json.dumps([search.index_version(), terms]).encode()).hexdigest()
+    )
+    pool = caches["fragments"].get(key)
+    if pool is None:
+        # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.
+        ranked = search.candidates(q, limit=search.CANDIDATE_LIMIT + 1)
+        capped = len(ranked) > search.CANDIDATE_LIMIT
+        ranked = ranked[: search.CANDIDATE_LIMIT]
+        rows = _candidate_rows(
+            ranked,
+            {term.pk: term.code for term in themes},
+            {network.pk: network.slug for network in regions},
+        )
+        pool = (ranked, rows, capped)
+        caches["fragments"].set(key, pool, POOL_CACHE_SECONDS)
+    return pool
 
 
 def _window(ids, q):

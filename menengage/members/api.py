@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from menengage.core.api_schema import Answer, NetworkRefOut, TermOut, named_choices
+from menengage.core.api_schema import Answer, NetworkRefOut, TermOut, named_choices, rows
 from menengage.core.translation import translation_schema
 from menengage.networks.api import CountryOut
 
@@ -66,9 +66,9 @@ class OrganisationOut(Answer):
             "description": description,
             "descriptions": description.as_dict(),
             "works_with_womens_rights": organisation.works_with_womens_rights,
-            "themes": organisation.themes.all(),
-            "age_groups": organisation.age_groups.all(),
-            "languages": organisation.languages.all(),
+            "themes": rows(organisation, "themes"),
+            "age_groups": rows(organisation, "age_groups"),
+            "languages": rows(organisation, "languages"),
             "networks": [membership.network for membership in organisation.active_memberships],
             "email": contact["email"],
             "phone": contact["phone"],

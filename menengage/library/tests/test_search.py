@@ -53,6 +53,34 @@ def test_unpublished_resources_are_not_found(client, make_resource, staff):
     assert "Withdrawn toolkit" not in client.get("/en/library/", {"q": "withdrawn"}).text
 
 
+def test_a_search_is_kept_until_the_index_changes(make_resource, staff):
+    from django.test.utils import CaptureQueriesContext
+
+    resource = make_resource(title="Solar kitchens")
+    assert selectors.resource_search(q="solar").total == 1
+    with CaptureQueriesContext(connection) as again:
+        results = selectors.resource_search(q="solar", sort="date")
+    assert results.total == 1
+    ranking = [q["sql"] for q in again.captured_queries if "MATCH" in q["sql"] or "@@" in q["sql"]]
+    assert ranking == []  # the same words: the kept pool, not the index
+    make_resource(title="Solar dryers")  # a new resource is found in the next search
+    assert selectors.resource_search(q="solar").total == 2
+    services.resource_update(actor=staff, resource=resource, title={"en": "Wind kitchens"})
+    assert selectors.resource_search(q="solar").total == 1
+
+
+def test_a_change_to_the_index_is_forgotten_again_once_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    before = search.index_version()
+    with django_capture_on_commit_callbacks() as on_commit:
+        search.index_changed()
+    during = search.index_version()
+    assert during != before and len(on_commit) == 1
+    on_commit[0]()  # what another server may have kept meanwhile is forgotten at the commit
+    assert search.index_version() not in (before, during)
+
+
 def test_edits_are_reindexed(make_resource, staff):
     resource = make_resource(title="Old words")
     services.resource_update(actor=staff, resource=resource, title={"en": "Fresh words"})
