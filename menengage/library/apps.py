@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +9,8 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
+        from menengage.core import versions
+
         from . import search
         from .models import Resource
 
@@ -18,11 +19,6 @@ class LibraryConfig(AppConfig):
         connection_created.connect(search.register_sqlite_functions)
         # A search's kept candidates (their status, type, language, year, themes, regions)
         # are forgotten on any write to a resource; downloads are counted with an update.
-        post_save.connect(search.index_changed, sender=Resource, dispatch_uid="library-saved")
-        post_delete.connect(search.index_changed, sender=Resource, dispatch_uid="library-deleted")
-        for name in ("themes", "regions"):
-            m2m_changed.connect(
-                search.index_changed,
-                sender=getattr(Resource, name).through,
-                dispatch_uid=f"library-{name}",
-            )
+        versions.follow(
+            search.INDEX_VERSION, Resource, Resource.themes.through, Resource.regions.through
+        )

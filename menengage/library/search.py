@@ -25,12 +25,12 @@ same and stems).
 import html
 import json
 import re
-import uuid
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection
 from django.utils.safestring import mark_safe
+
+from menengage.core import versions
 
 CANDIDATE_LIMIT = 1000
 # How many of the newest title-and-summary matches are ranked for a very common word.
@@ -46,6 +46,9 @@ TRANSLATED = ("title", "summary")
 FTS_TABLE = "library_resource_fts"
 HEAD_TABLE = "library_resource_head_fts"
 PG_TABLE = "library_resource_search"
+# What a search keeps (the library's candidate pool) is kept under this version, which every
+# write to a resource or its themes and regions replaces (library.apps), and a rebuild.
+INDEX_VERSION = "library-index"
 HEAD_COLUMNS = ("title", "summary", "authors")
 FTS_COLUMNS = (*HEAD_COLUMNS, "text")
 # bm25 column weights, in column order: a word in a title counts most, the body least.
@@ -224,33 +227,6 @@ def _pg_upsert(where="", where_params=()):
     return sql, params
 
 
-# The index's version, in the cache every server shares: what a search kept (the library's
-# candidate pool) is kept under it. Every write to a resource or its themes and regions
-# replaces it (library.apps connects that), as does a rebuild after a bulk load.
-_VERSION_KEY = "library-index-version"
-
-
-def index_version():
-    """The index's current version: a new one after each change (`index_changed`)."""
-    shared = caches["default"]
-    version = shared.get(_VERSION_KEY)
-    if version is None:
-        shared.add(_VERSION_KEY, uuid.uuid4().hex, None)
-        version = shared.get(_VERSION_KEY)
-    return version
-
-
-def index_changed(**_signal):
-    """Forget every search kept under the current version: now, for this process, and again
-    once the change commits, so that no server keeps what it read before the commit."""
-
-    def replace():
-        caches["default"].set(_VERSION_KEY, uuid.uuid4().hex, None)
-
-    replace()
-    transaction.on_commit(replace)
-
-
 def index_add(resource_id):
     """Index (or index again) one resource's current row, after any write to it."""
     with connection.cursor() as cursor:
@@ -273,7 +249,7 @@ def index_remove(resource_id):
 def rebuild():
     """Index every resource again from its row: after a bulk load, or after a language or its
     configuration changed in settings (`menengage library_reindex`)."""
-    index_changed()
+    versions.replace(INDEX_VERSION)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             _sqlite_delete(cursor)

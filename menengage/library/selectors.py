@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr
 
+from menengage.core import versions
 from menengage.core.models import Term
 from menengage.core.translation import (
     active_language,
@@ -126,11 +127,11 @@ _GROUP = {
 
 
 def _browse_counts(filters):
-    """Facet counts without a query, in SQL; cached briefly since every visit to the library's
-    front page asks for the same counts over all 50,000 resources."""
-    key = (
-        "library-facets:" + hashlib.sha256(json.dumps(filters, sort_keys=True).encode()).hexdigest()
-    )
+    """Facet counts without a query, in SQL; kept a minute under the index's version, since
+    every visit to the library's front page asks for the same counts over all 50,000
+    resources."""
+    kept = [versions.current(search.INDEX_VERSION), filters]
+    key = "library-facets:" + hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()
     counts = caches["fragments"].get(key)
     if counts is None:
         counts = {}
@@ -309,10 +310,8 @@ def _candidate_pool(q, themes, regions):
     index replaces: a resource published, edited or withdrawn shows (or not) in its next search.
     """
     terms = search.query_terms(q)
-    key = (
-        "library-pool:"
-        + hashlib.sha256(json.dumps([search.index_version(), terms]).encode()).hexdigest()
-    )
+    kept = [versions.current(search.INDEX_VERSION), terms]
+    key = "library-pool:" + hashlib.sha256(json.dumps(kept).encode()).hexdigest()
     pool = caches["fragments"].get(key)
     if pool is None:
         # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.

@@ -180,3 +180,25 @@ def test_an_organisation_page_shows_its_activities_sign_ons_and_resources(
     assert "Not Nairobi" not in html
     assert "Nairobi toolkit" in html and "Other toolkit" not in html
     assert "Rio Call" in html and "Delhi Declaration" not in html
+
+
+def test_the_drawn_sections_are_kept_until_something_they_show_changes(
+    client, staff, kenya_network
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    nairobi = member(staff, kenya_network, "Nairobi Fathers")
+    record(staff, nairobi, "First training")
+    client.get("/en/networks/kenya/")
+    with CaptureQueriesContext(connection) as again:
+        assert "First training" in client.get("/en/networks/kenya/").text
+    read = [q["sql"] for q in again.captured_queries if "activities_activity" in q["sql"]]
+    assert read == []  # drawn from what was kept
+    french = client.get("/fr/networks/kenya/").text  # each language drawn in its own
+    assert "First training" in french and "Recent activities" not in french
+    record(staff, nairobi, "Second training")  # any write to what they show: drawn again
+    assert "Second training" in client.get("/en/networks/kenya/").text
+    nairobi.name = "Nairobi Fathers Trust"
+    nairobi.save()
+    assert "Nairobi Fathers Trust" in client.get("/en/networks/kenya/").text

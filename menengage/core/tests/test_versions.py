@@ -1,0 +1,45 @@
+"""Versions of what processes keep (core.versions): a new token after every write they follow,
+at once and again when the write commits."""
+
+import pytest
+
+from menengage.core import versions
+from menengage.core.models import Term
+from menengage.library.models import Resource
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_token_stays_until_it_is_replaced_and_again_at_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    first = versions.current("things")
+    assert versions.current("things") == first
+    with django_capture_on_commit_callbacks() as on_commit:
+        versions.replace("things")
+    during = versions.current("things")
+    assert during != first and len(on_commit) == 1
+    on_commit[0]()  # what another server kept meanwhile is left behind at the commit
+    assert versions.current("things") not in (first, during)
+
+
+def test_several_names_make_one_token_that_changes_with_any_of_them():
+    both = versions.current("one", "two")
+    assert versions.current("one", "two") == both
+    versions.replace("two")
+    assert versions.current("one", "two") != both
+
+
+def test_a_followed_model_and_link_table_replace_the_token_when_written():
+    resource = Resource.objects.first() or Resource.objects.create(
+        title={"en": "Kept"}, language="en", kind="report"
+    )
+    token = versions.current("library-index")
+    resource.save()
+    saved = versions.current("library-index")
+    assert saved != token
+    resource.themes.add(Term.objects.filter(vocabulary="theme").first())
+    assert versions.current("library-index") != saved
+    unrelated = versions.current("library-index")
+    Term.objects.first().save()  # not followed
+    assert versions.current("library-index") == unrelated
