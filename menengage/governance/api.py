@@ -161,7 +161,7 @@ def get_body(request, slug: str):
         body = selectors.body_list().get(slug=slug)
     except Body.DoesNotExist as missing:
         raise Http404("No body has that slug.") from missing
-    current, _past = selectors.body_terms(body)
+    current = selectors.body_terms_current(body)
     seats = selectors.body_seats(body, current=current)
     return {
         "slug": body.slug,

@@ -65,26 +65,38 @@ def body_get(*, slug):
     return Body.objects.select_related("network", "parent").get(slug=slug)
 
 
-def body_terms(body, *, on=None):
-    """(current terms, past terms) of `body`, with seat, organisation and delegate loaded."""
+def body_terms_current(body, *, on=None):
+    """The terms of `body` running on `on` (today), chairs first, with seat, organisation and
+    delegate loaded."""
+    return list(
+        terms_current(on)
+        .filter(seat__body=body)
+        .select_related("seat__network", "organisation__country", "delegate")
+        .order_by("-is_chair", "seat_id")
+    )
+
+
+def body_terms_past(body, *, on=None, limit=100):
+    """The latest `limit` terms of `body` that ended before `on` (today), naming their seat,
+    organisation and delegate and nothing more: a hundred rows of organisations' descriptions
+    and delegates' accounts were most of the body's page."""
     on = on or timezone.localdate()
-    terms = Term.objects.filter(seat__body=body).select_related(
-        "seat__network", "organisation__country", "delegate"
-    )
-    current = terms_current(on).filter(seat__body=body)
-    current = list(
-        current.select_related("seat__network", "organisation__country", "delegate").order_by(
-            "-is_chair", "seat_id"
+    return list(
+        Term.objects.filter(seat__body=body, ends_on__lt=on)
+        .select_related("seat", "organisation", "delegate")
+        .only(
+            *("seat_id", "organisation_id", "delegate_id", "starts_on", "ends_on", "is_chair"),
+            *("seat__label", "seat__constituency"),
+            *("organisation__name", "organisation__acronym", "delegate__name"),
         )
+        .order_by("-ends_on", "seat_id")[:limit]
     )
-    past = list(terms.filter(ends_on__lt=on).order_by("-ends_on", "seat_id")[:100])
-    return current, past
 
 
 def body_seats(body, *, on=None, current=None):
     """The body's seats, each with `current` set to its term running today, or None."""
     if current is None:
-        current, _past = body_terms(body, on=on)
+        current = body_terms_current(body, on=on)
     by_seat = {term.seat_id: term for term in current}
     seats = list(body.seats.select_related("network"))
     for seat in seats:
@@ -95,7 +107,7 @@ def body_seats(body, *, on=None, current=None):
 def body_composition(body, *, on=None, current=None):
     """The body's composition rules checked against today's holders (or `current` terms)."""
     if current is None:
-        current, _past = body_terms(body, on=on)
+        current = body_terms_current(body, on=on)
     return composition_check(body, current, list(body.targets.all()))
 
 

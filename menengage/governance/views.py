@@ -112,13 +112,13 @@ def body_index(request):
 
 def body_detail(request, slug):
     body = _body(slug)
-    current, past = selectors.body_terms(body)
+    current = selectors.body_terms_current(body)
     context = {
         "body": body,
         "seats": selectors.body_seats(body, current=current),
         "current": current,
         "chairs": [term for term in current if term.is_chair],
-        "past": past,
+        "past": selectors.body_terms_past(body),
         "checks": selectors.body_composition(body, current=current),
         "targets": body.targets.all(),
         "elections": selectors.elections_for(body=body)[:10],
