@@ -154,11 +154,15 @@ def network_coordinator_contacts(*, network):
 
 
 def network_counts():
-    """How many regional and country networks the Alliance has (forming ones excluded)."""
-    counts = Network.objects.filter(is_forming=False).aggregate(
-        regional=Count("pk", filter=Q(kind=Network.Kind.REGIONAL)),
-        country=Count("pk", filter=Q(kind=Network.Kind.COUNTRY)),
-    )
+    """How many regional and country networks the Alliance has (forming ones excluded), for
+    the home page: counted at most a minute ago, like the member counts beside them."""
+    counts = caches["fragments"].get("network-counts")
+    if counts is None:
+        counts = Network.objects.filter(is_forming=False).aggregate(
+            regional=Count("pk", filter=Q(kind=Network.Kind.REGIONAL)),
+            country=Count("pk", filter=Q(kind=Network.Kind.COUNTRY)),
+        )
+        caches["fragments"].set("network-counts", counts, MEMBER_COUNTS_CACHE_SECONDS)
     return counts
 
 
