@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from menengage.accounts.models import RoleAssignment, User
 from menengage.accounts.permissions import is_secretariat, role_scopes
+from menengage.core.api_schema import listed
 from menengage.core.countries import countries_by_name
 from menengage.core.models import Country, Term
 from menengage.core.translation import active_language, translated_order
@@ -165,9 +166,9 @@ def activity_list_full(*, filters):
         .select_related("working_group")
         .defer("working_group__description", "working_group__created_at")
         .prefetch_related(
-            Prefetch("partners", queryset=_organisation_refs()),
-            Prefetch("networks", queryset=Network.objects.only("pk", "slug", "kind", "name")),
-            "reach",
+            listed("partners", _organisation_refs()),
+            listed("networks", Network.objects.only("pk", "slug", "kind", "name")),
+            listed("reach"),
         )
         .with_vocabulary("mandates", "age_groups")
     )

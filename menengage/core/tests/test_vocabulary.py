@@ -102,17 +102,18 @@ def test_a_query_made_from_attached_terms_reads_only_that_records_terms(
 def test_rows_reads_what_was_prefetched_or_attached_and_else_asks(
     alliance, staff, kenya, django_assert_num_queries
 ):
-    from menengage.core.api_schema import rows
+    from menengage.core.api_schema import listed, rows
 
     directory.register(staff, kenya, name="Rows Read", themes=["srhr", "hiv"], languages=["en"])
     organisation = (
         Organisation.objects.with_vocabulary("themes")
-        .prefetch_related("memberships")
+        .prefetch_related("memberships", listed("age_groups"))
         .get(name="Rows Read")
     )
     with django_assert_num_queries(0):
         assert sorted(term.code for term in rows(organisation, "themes")) == ["hiv", "srhr"]
         assert [m.network_id for m in rows(organisation, "memberships")] == [kenya.pk]
+        assert rows(organisation, "age_groups") == []  # listed: a plain list
     # Not prefetched: read from the database, as `organisation.languages.all()` would.
     with django_assert_num_queries(1):
         assert [term.code for term in rows(organisation, "languages")] == ["en"]
