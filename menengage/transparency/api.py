@@ -4,11 +4,15 @@ Published years are public; secretariat staff signed in also see drafts. Amounts
 two decimals, in US dollars, with the original amount and currency on every line.
 """
 
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+
+from menengage.core import versions
 
 from . import exports, iati, selectors
 from .models import FinancialYear
@@ -213,6 +217,20 @@ def _xml(content):
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
+def _iati_file(name, build, *parts):
+    """An IATI file as it was generated under the reports' current version, kept in the
+    process's cache as long as a report (its `generated-datetime` says when it was made):
+    any write to the finances makes a new version, and the next request a new file. Building
+    one from the cached reports cost three times the floor of a page."""
+    version = versions.current(selectors.REPORTS_VERSION)
+    key = ":".join(["iati", name, version, get_language(), *parts])
+    content = caches["fragments"].get(key)
+    if content is None:
+        content = build()
+        caches["fragments"].set(key, content, selectors.REPORT_CACHE_SECONDS)
+    return _xml(content)
+
+
 @router.get(
     "/transparency/iati/organisation.xml",
     summary="IATI 2.03 organisation file",
@@ -221,14 +239,15 @@ def _xml(content):
     url_name="transparency_iati_organisation",
 )
 def iati_organisation(request):
-    reports = selectors.year_reports(financial_years=selectors.year_list_published())
-    return _xml(
-        iati.organisation_file(
-            reports=reports,
-            base_url=request.build_absolute_uri("/"),
-            generated_at=timezone.now(),
+    base_url = request.build_absolute_uri("/")
+
+    def build():
+        reports = selectors.year_reports(financial_years=selectors.year_list_published())
+        return iati.organisation_file(
+            reports=reports, base_url=base_url, generated_at=timezone.now()
         )
-    )
+
+    return _iati_file("organisation", build, base_url)
 
 
 @router.get(
@@ -239,7 +258,10 @@ def iati_organisation(request):
     url_name="transparency_iati_activities",
 )
 def iati_activities(request):
-    reports = selectors.year_reports(financial_years=selectors.year_list_published())
-    if not reports:
-        raise HttpError(404, "No financial year is published yet.")
-    return _xml(iati.activities_file(reports=reports, generated_at=timezone.now()))
+    def build():
+        reports = selectors.year_reports(financial_years=selectors.year_list_published())
+        if not reports:
+            raise HttpError(404, "No financial year is published yet.")
+        return iati.activities_file(reports=reports, generated_at=timezone.now())
+
+    return _iati_file("activities", build)

@@ -1,16 +1,17 @@
 """Reads for the Alliance's finances: published years for everyone, drafts for staff."""
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.translation import get_language
+
+from menengage.core import versions
 
 from .models import FinancialYear, Funder
 from .permissions import can_preview_year
 from .reports import build_reports
 
-# Reports are cached per year and language under a generation number that every write to
-# the finances bumps (after its transaction commits), so a cached figure is never stale.
-GENERATION_KEY = "transparency:generation"
+# Reports are cached per year and language under a version that every write to the finances
+# replaces (at once and after its transaction commits), so a cached figure is never stale.
+REPORTS_VERSION = "transparency-reports"
 REPORT_CACHE_SECONDS = 24 * 3600
 
 
@@ -41,10 +42,8 @@ def year_reports(*, financial_years):
     """Reports for several years, in the order given: from the cache, or built from a fixed
     number of queries for the years not in it."""
     years = list(financial_years)
-    generation = cache.get_or_set(GENERATION_KEY, 0, None)
-    keys = {
-        year.pk: f"transparency:report:{generation}:{get_language()}:{year.pk}" for year in years
-    }
+    version = versions.current(REPORTS_VERSION)
+    keys = {year.pk: f"transparency:report:{version}:{get_language()}:{year.pk}" for year in years}
     found = cache.get_many(list(keys.values())) if years else {}
     missing = [year for year in years if keys[year.pk] not in found]
     built = dict(zip([year.pk for year in missing], build_reports(missing), strict=True))
@@ -53,18 +52,10 @@ def year_reports(*, financial_years):
     return [found.get(keys[year.pk]) or built[year.pk] for year in years]
 
 
-def _bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
 def reports_forget():
     """Make every cached report stale: at once, for this transaction's own reads, and again
     after it commits, for a report another request cached in between."""
-    _bump_generation()
-    transaction.on_commit(_bump_generation)
+    versions.replace(REPORTS_VERSION)
 
 
 def funder_list_public():

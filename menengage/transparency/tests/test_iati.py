@@ -223,3 +223,12 @@ def test_the_schema_check_would_catch_a_broken_file(client, schemas, published_y
     activity = activities.find("iati-activity")
     activity.remove(activity.find("reporting-org"))
     assert not schemas["activities"].validate(activities)
+
+
+def test_a_file_is_kept_until_the_finances_change(client, staff, funders):
+    year = services.year_publish(financial_year=build_year(staff, funders, year=2022), actor=staff)
+    first = {url: client.get(url).content for url in (ORGANISATION, ACTIVITIES)}
+    for url, content in first.items():
+        assert client.get(url).content == content  # the same file, generated-datetime too
+    services.year_update(financial_year=year, actor=staff, title={"en": "A year renamed"})
+    assert b"A year renamed" in client.get(ACTIVITIES).content  # the year's title is there
