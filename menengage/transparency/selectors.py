@@ -38,18 +38,32 @@ def year_report(*, financial_year):
     return year_reports(financial_years=[financial_year])[0]
 
 
+# The reports this process has read, under the version they were read at: reading a year's
+# report back from the shared cache (and unpickling it) cost more than drawing its page. Pages
+# and exports only read a report; a write to the finances makes a new version, and the next
+# read empties this.
+_read = {"version": None, "reports": {}}
+
+
 def year_reports(*, financial_years):
-    """Reports for several years, in the order given: from the cache, or built from a fixed
-    number of queries for the years not in it."""
+    """Reports for several years, in the order given: read before by this process, from the
+    shared cache, or built from a fixed number of queries for the years in neither."""
     years = list(financial_years)
     version = versions.current(REPORTS_VERSION)
+    if _read["version"] != version:
+        _read.update(version=version, reports={})
+    kept = _read["reports"]
     keys = {year.pk: f"transparency:report:{version}:{get_language()}:{year.pk}" for year in years}
-    found = cache.get_many(list(keys.values())) if years else {}
-    missing = [year for year in years if keys[year.pk] not in found]
-    built = dict(zip([year.pk for year in missing], build_reports(missing), strict=True))
+    wanted = [key for key in keys.values() if key not in kept]
+    found = cache.get_many(wanted) if wanted else {}
+    missing = [year for year in years if keys[year.pk] not in kept and keys[year.pk] not in found]
+    reports = build_reports(missing)
+    built = {keys[year.pk]: report for year, report in zip(missing, reports, strict=True)}
     if built:
-        cache.set_many({keys[pk]: report for pk, report in built.items()}, REPORT_CACHE_SECONDS)
-    return [found.get(keys[year.pk]) or built[year.pk] for year in years]
+        cache.set_many(built, REPORT_CACHE_SECONDS)
+    kept.update(found)
+    kept.update(built)
+    return [kept[keys[year.pk]] for year in years]
 
 
 def reports_forget():
