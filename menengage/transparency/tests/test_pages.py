@@ -236,3 +236,22 @@ def test_a_cached_year_page_shows_an_amendment_at_once(
     services.line_amend(line=grant, actor=staff, amount=600, reason="Audited accounts differ.")
     after = client.get(f"/en/transparency/{YEAR}/").content.decode()
     assert total.search(after).group(1) == "1,660.00"  # 100 EUR more at 1.10
+
+
+def test_a_report_read_once_is_not_read_from_the_shared_cache_again(
+    client, staff, published_year, monkeypatch
+):
+    from menengage.transparency import selectors
+
+    client.get(f"/en/transparency/{YEAR}/")
+    shared_reads = []
+    real = selectors.cache.get_many
+    monkeypatch.setattr(
+        selectors.cache, "get_many", lambda keys: shared_reads.append(keys) or real(keys)
+    )
+    client.get(f"/en/transparency/{YEAR}/")
+    assert shared_reads == []  # kept by the process
+    grant = published_year.grants.get(currency="EUR")
+    services.line_amend(line=grant, actor=staff, amount=600, reason="Audited accounts differ.")
+    assert "1,660.00" in client.get(f"/en/transparency/{YEAR}/").content.decode()
+    assert len(shared_reads) == 1  # a new version: read (and built) again
