@@ -126,11 +126,11 @@ _GROUP = {
 }
 
 
-def _browse_counts(filters):
+def _browse_counts(filters, version):
     """Facet counts without a query, in SQL; kept a minute under the index's version, since
     every visit to the library's front page asks for the same counts over all 50,000
     resources."""
-    kept = [versions.current(search.INDEX_VERSION), filters]
+    kept = [version, filters]
     key = "library-facets:" + hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()
     counts = caches["fragments"].get(key)
     if counts is None:
@@ -276,8 +276,9 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
     offset, limit = max(0, int(offset)), max(1, min(int(limit), 200))
     capped = False
     themes, regions = _vocabularies()
+    version = versions.current(search.INDEX_VERSION)
     if search.query_terms(q):
-        ranked, rows, capped = _candidate_pool(q, themes, regions)
+        ranked, rows, capped = _candidate_pool(q, themes, regions, version)
         ids, counts = _filter_and_count(ranked, rows, filters)
         if sort == "date":
             ids.sort(key=lambda pk: (rows[pk][-1], pk), reverse=True)
@@ -286,7 +287,7 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
         matching = Resource.objects.filter(_sql_filter(filters)).order_by("-published_on", "-id")
         total = matching.count()
         window = list(matching.values_list("pk", flat=True)[offset : offset + limit])
-        counts = _browse_counts(filters) if facets else None
+        counts = _browse_counts(filters, version) if facets else None
     return SearchResults(
         q=q,
         filters=filters,
@@ -295,12 +296,12 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
         capped=capped,
         offset=offset,
         limit=limit,
-        resources=_window(window, q),
+        resources=_window(window, q, version),
         facets=_facet_options(counts, filters, themes, regions) if facets else {},
     )
 
 
-def _candidate_pool(q, themes, regions):
+def _candidate_pool(q, themes, regions, version):
     """The best search.CANDIDATE_LIMIT matches of `q`, each one's facet values, and whether
     more matched: what every page, filter and sort of the same words starts from.
 
@@ -309,8 +310,7 @@ def _candidate_pool(q, themes, regions):
     kept a minute in the process's cache, under the index's version, which every change to the
     index replaces: a resource published, edited or withdrawn shows (or not) in its next search.
     """
-    terms = search.query_terms(q)
-    kept = [versions.current(search.INDEX_VERSION), terms]
+    kept = [version, search.query_terms(q)]
     key = "library-pool:" + hashlib.sha256(json.dumps(kept).encode()).hexdigest()
     pool = caches["fragments"].get(key)
     if pool is None:
@@ -328,7 +328,7 @@ def _candidate_pool(q, themes, regions):
     return pool
 
 
-def _window(ids, q):
+def _window(ids, q, version):
     """The resources of one page, in the given order, with a highlighted snippet when searched."""
     if not ids:
         return []
@@ -339,21 +339,33 @@ def _window(ids, q):
         .in_bulk()
     )
     resources = [found[pk] for pk in ids if pk in found]
-    searched = bool(search.query_terms(q))
+    snippets = _snippets(resources, q, version) if search.query_terms(q) else {}
     for resource in resources:
-        resource.snippet = search.highlight(resource.summary, q) if searched else ""
-    # The full text is read only for the results whose summary does not hold the words.
-    bodies = [resource.pk for resource in resources if searched and not resource.snippet]
-    if bodies:
-        texts = dict(
-            Resource.objects.filter(pk__in=bodies).values_list(
+        resource.snippet = snippets.get(resource.pk, "")
+    return resources
+
+
+def _snippets(resources, q, version):
+    """{pk: the words of `q` highlighted in the resource's summary, or else in its text}.
+
+    Kept like the candidate pool, per page of results and language: the texts of the twenty
+    results whose summary lacks the words are read (20,000 characters each) and searched
+    again only when the page is new or the index has changed."""
+    kept = [version, search.query_terms(q), active_language(), [r.pk for r in resources]]
+    key = "library-snippets:" + hashlib.sha256(json.dumps(kept).encode()).hexdigest()
+    snippets = caches["fragments"].get(key)
+    if snippets is None:
+        snippets = {resource.pk: search.highlight(resource.summary, q) for resource in resources}
+        # The full text is read only for the results whose summary does not hold the words.
+        bodies = [pk for pk, snippet in snippets.items() if not snippet]
+        if bodies:
+            texts = Resource.objects.filter(pk__in=bodies).values_list(
                 "pk", Substr("text", 1, SNIPPET_SOURCE_CHARS)
             )
-        )
-        for resource in resources:
-            if resource.pk in texts:
-                resource.snippet = search.highlight(texts[resource.pk], q)
-    return resources
+            for pk, text in texts:
+                snippets[pk] = search.highlight(text, q)
+        caches["fragments"].set(key, snippets, POOL_CACHE_SECONDS)
+    return snippets
 
 
 def resource_get_for(*, actor, pk):

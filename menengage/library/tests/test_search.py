@@ -69,6 +69,23 @@ def test_a_search_is_kept_until_the_index_changes(make_resource, staff):
     assert selectors.resource_search(q="solar").total == 1
 
 
+def test_snippets_are_kept_with_the_page_and_follow_an_edit(make_resource, staff):
+    from django.test.utils import CaptureQueriesContext
+
+    resource = make_resource(title="Field notes", text="The mwangi family runs the group.")
+    first = selectors.resource_search(q="mwangi").resources[0].snippet
+    assert "<mark>mwangi</mark> family" in first
+    with CaptureQueriesContext(connection) as again:
+        assert selectors.resource_search(q="mwangi").resources[0].snippet == first
+    assert not [q for q in again.captured_queries if "SUBSTR" in q["sql"].upper()]
+    services.resource_update(
+        actor=staff, resource=resource, text="Now the mwangi cousins run the group."
+    )
+    assert (
+        "<mark>mwangi</mark> cousins" in selectors.resource_search(q="mwangi").resources[0].snippet
+    )
+
+
 def test_edits_are_reindexed(make_resource, staff):
     resource = make_resource(title="Old words")
     services.resource_update(actor=staff, resource=resource, title={"en": "Fresh words"})
