@@ -154,6 +154,22 @@ def sqlite_worker_copy(key):
     return sqlite_private_copy(sqlite_migrated(key))
 
 
+@contextlib.contextmanager
+def connected_to(name):
+    """Django's default connection pointed at the database `name` (a file, or a database of
+    the same server) for the block; the worker's own connection is set aside untouched."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    worker = connections[DEFAULT_DB_ALIAS]
+    other = type(worker)({**worker.settings_dict, "NAME": name}, DEFAULT_DB_ALIAS)
+    connections[DEFAULT_DB_ALIAS] = other
+    try:
+        yield
+    finally:
+        other.close()
+        connections[DEFAULT_DB_ALIAS] = worker
+
+
 def admin_connection(settings_dict):
     import psycopg
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from menengage.library import search
@@ -299,20 +299,6 @@ def _back_to(executor, targets):
 BEFORES = [(app, before) for app, before, _models, _make in CASES]
 
 
-@contextlib.contextmanager
-def _connected_to(name):
-    """The default connection pointed at the database `name` (a file or a database of the same
-    server), the worker's own connection set aside untouched."""
-    worker = connections[DEFAULT_DB_ALIAS]
-    other = type(worker)({**worker.settings_dict, "NAME": name}, DEFAULT_DB_ALIAS)
-    connections[DEFAULT_DB_ALIAS] = other
-    try:
-        yield
-    finally:
-        other.close()
-        connections[DEFAULT_DB_ALIAS] = worker
-
-
 def _write_old_rows():
     """Migrate the connected database back to just before the translation migrations and write
     rows in that schema: what the cache keeps."""
@@ -335,7 +321,7 @@ def _sqlite_before():
 
     def build(partial):
         shutil.copyfile(database.sqlite_migrated(database.schema_key(engine)), partial)
-        with _connected_to(str(partial)):
+        with database.connected_to(str(partial)):
             _write_old_rows()
 
     built = database.sqlite_cached("translations-sqlite", _cache_key(engine), build)
@@ -355,7 +341,7 @@ def _postgres_before():
         migrated = database.postgres_template(server, database.schema_key(engine))
         with database.admin_connection(server) as admin:
             admin.execute(f'CREATE DATABASE "{partial}" TEMPLATE "{migrated}"')
-        with _connected_to(partial):
+        with database.connected_to(partial):
             _write_old_rows()
 
     template = database.postgres_cached(
@@ -376,7 +362,7 @@ def _postgres_before():
 def test_every_translated_value_is_the_same_after_the_migrations(django_db_blocker):
     with django_db_blocker.unblock():
         before = _postgres_before if connection.vendor == "postgresql" else _sqlite_before
-        with before() as name, _connected_to(name):
+        with before() as name, database.connected_to(name):
             _check_the_translation_migrations()
 
 
