@@ -151,7 +151,7 @@ def main():
     # worker every slow test.
     pytest_suite = [*pytest, "--maxschedchunk", "2", "--durations=15"]
     # The session on SQLite hands out whole modules instead, in the same order (no reordering
-    # by size): the API fuzzing's operations must run on one worker, which loads the demo once.
+    # by size): the API fuzzing's operations must run on one worker, which copies the demo once.
     by_module = [*pytest, "--dist", "loadscope", "--no-loadscope-reorder", "--durations=15"]
     # The whole suite runs on PostgreSQL, as in production; on SQLite, only the tests of what
     # differs between the two (search, ordering, migrations, backups, locking, JSON lookups,
