@@ -15,6 +15,10 @@ reuse it.
   copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
   run's cluster restores it instead of migrating.
 
+The same two helpers (sqlite_cached, postgres_cached) keep other prepared databases: the
+translation migrations test's database before those migrations. `connected_to` points Django's
+default connection at such a copy for a block (that test, the API fuzzing's copy of the demo).
+
 `MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The fixtures at the
 end replace two of pytest-django's; menengage/conftest.py and fuzz/conftest.py import them.
 """
