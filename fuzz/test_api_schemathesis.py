@@ -6,9 +6,11 @@ mode), and every check schemathesis has: no server error, every answer in its pu
 schema, invalid input refused with a 4xx, valid input accepted, the organiser token enforced.
 
 `make test` runs it in the session of the suite's SQLite part, which hands out whole modules to
-the xdist workers: the demo alliance is loaded once, on one worker, in a transaction rolled back
-after the last operation, so the tests that worker runs next find the database as it was.
+the xdist workers: one worker serves every operation from one copy of the demo alliance the
+browser tests serve (built once per run), in place of its own database for the module.
 """
+
+import shutil
 
 import pytest
 import schemathesis
@@ -30,19 +32,38 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.slow(80)]
 
 @pytest.fixture(scope="module")
 def organiser_token(django_db_setup, django_db_blocker):
-    """The demo alliance and an API token of its staff member, loaded once for the module in a
-    transaction rolled back after its last test (each test's own is a savepoint inside it)."""
+    """The demo alliance and an API token of its staff member, for the whole module.
+
+    On SQLite, a copy of the demo the browser tests serve (menengage.testing.demo_site: built
+    once per run, or kept from the last one) in place of the worker's database: loading the
+    demo again here took a minute of the stage. Elsewhere, the demo is loaded into the worker's
+    database in a transaction rolled back after the module's last test (each test's own is a
+    savepoint inside it), so the tests that worker runs next find the database as it was."""
+    from django.db import connection
+
     from menengage.accounts.models import User
     from menengage.content.models import HomePage
     from menengage.core.demodata import DEMO_STAFF_EMAIL, demo_load
     from menengage.events.services import api_token_create
+    from menengage.testing import database, demo_site
 
+    def token():
+        return api_token_create(actor=User.objects.get(email=DEMO_STAFF_EMAIL))[1]
+
+    built = demo_site.built_for_run() if connection.vendor == "sqlite" else None
+    if built is not None:
+        copy = database.sqlite_private_copy(built / "e2e.sqlite3")
+        try:
+            with django_db_blocker.unblock(), database.connected_to(str(copy)):
+                yield token()
+        finally:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+        return
     with django_db_blocker.unblock(), transaction.atomic():
         # Where the suite's site is built already (menengage/conftest.py), the demo's is left out.
         without = ("content",) if HomePage.objects.exists() else ()
         demo_load(report=lambda message: None, without=without)
-        _token, secret = api_token_create(actor=User.objects.get(email=DEMO_STAFF_EMAIL))
-        yield secret
+        yield token()
         transaction.set_rollback(True)
 
 

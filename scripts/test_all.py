@@ -2,12 +2,12 @@
 
 Stages: ruff, migrations check, catalogues, one session on SQLite of the suite (the tests
 marked `every_database` when PostgreSQL is there, see below), schemathesis over the API's
-OpenAPI document (fuzz/) and the form fuzz, the whole suite on a throwaway PostgreSQL cluster,
-and the browser tests in Debian's Chromium; the suites name their 15 slowest tests. The test
-database is migrated once and reused (menengage.testing.database), and built in the background
-from the start (scripts/prepare_test_databases.py): the SQLite file while ruff runs, the
-PostgreSQL dump and the browser tests' demo at low priority on the core the SQLite stages
-leave idle (while one worker migrates and the other waits, and in the suites' tails). Where
+OpenAPI document (fuzz/) and the form fuzz, the whole suite on a throwaway PostgreSQL cluster
+and, at the same time, the browser tests in Debian's Chromium; the suites name their 15 slowest
+tests. The test database is migrated once and reused (menengage.testing.database), and built in
+the background from the start (scripts/prepare_test_databases.py): the SQLite file while ruff
+runs, the PostgreSQL dump and the browser tests' demo at low priority on the core the SQLite
+stages leave idle (while one worker migrates and the other waits, and in the suites' tails). Where
 PostgreSQL or Chromium is missing the stage is skipped loudly; with CI=true a missing one
 fails the run.
 """
@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from menengage.testing.postgres import server_binaries  # noqa: E402
 
 
-def run(command, env=None):
+def run(command, env=None, into=None):
+    """Run `command`; its output goes to the terminal as it comes, or to the file `into`."""
     print(f"\n$ {' '.join(command)}", flush=True)
     output = []
     with subprocess.Popen(
@@ -42,9 +43,32 @@ def run(command, env=None):
         stderr=subprocess.STDOUT,
     ) as process:
         for line in process.stdout:
-            sys.stdout.write(line)
+            (into or sys.stdout).write(line)
             output.append(line)
     return process.returncode, "".join(output)
+
+
+class Beside(threading.Thread):
+    """A stage run while the next one runs; its output is kept and shown when it is done."""
+
+    def __init__(self, command, env):
+        super().__init__(daemon=True)
+        self.command, self.env, self.log = command, env, tempfile.TemporaryFile("w+")  # noqa: SIM115
+        self.began = time.monotonic()
+        self.start()
+
+    def run(self):
+        self.code, self.output = run(self.command, self.env, into=self.log)
+        self.seconds = time.monotonic() - self.began
+
+    def finish(self):
+        """Wait for it and show its output; returns (exit code, output, its own seconds)."""
+        self.join()
+        self.log.seek(0)
+        print(f"\n$ (beside the stage above) {' '.join(self.command)}", flush=True)
+        sys.stdout.write(self.log.read())
+        self.log.close()
+        return self.code, self.output, self.seconds
 
 
 # The fuzzing's own figures, printed under pytest's summary (fuzz/conftest.py, the form fuzz).
@@ -121,15 +145,23 @@ def main():
         name = f"{engine}, in the background"
         results.append((name, "ok" if ok else "FAILED", {}, seconds, f"waited {waited:.0f} s"))
 
-    def stage(name, command, env=None, is_pytest=False):
-        nonlocal failed
+    def stage(name, command, env=None, is_pytest=False, beside=None):
+        """Run a stage; with `beside` (its name and a Beside), that one runs at the same time."""
         began = time.monotonic()
         code, output = run(command, env)
+        record(name, code, output, time.monotonic() - began, is_pytest)
+        if beside is not None:
+            beside_name, beside_stage = beside
+            code, output, seconds = beside_stage.finish()
+            record(beside_name, code, output, seconds, True, f"beside {name}")
+
+    def record(name, code, output, seconds, is_pytest, note=""):
+        nonlocal failed
         found = counts(output) if is_pytest else {}
         figures.extend(FIGURES.findall(output))
         ok = code == 0
         failed |= not ok
-        results.append((name, "ok" if ok else "FAILED", found, time.monotonic() - began, ""))
+        results.append((name, "ok" if ok else "FAILED", found, seconds, note))
 
     def skip(name, why):
         nonlocal failed
@@ -151,7 +183,7 @@ def main():
     # worker every slow test.
     pytest_suite = [*pytest, "--maxschedchunk", "2", "--durations=15"]
     # The session on SQLite hands out whole modules instead, in the same order (no reordering
-    # by size): the API fuzzing's operations must run on one worker, which loads the demo once.
+    # by size): the API fuzzing's operations must run on one worker, which copies the demo once.
     by_module = [*pytest, "--dist", "loadscope", "--no-loadscope-reorder", "--durations=15"]
     # The whole suite runs on PostgreSQL, as in production; on SQLite, only the tests of what
     # differs between the two (search, ordering, migrations, backups, locking, JSON lookups,
@@ -170,24 +202,29 @@ def main():
         on_sqlite = [*by_module, *everything]
         stage("SQLite: suite, API+form fuzz", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
     finish("sqlite")
+    # The browser tests run beside the suite on PostgreSQL: one pytest worker waiting on
+    # Chromium and gunicorn by turns used about one core of two, and the suite's workers fill
+    # the other (and the tail where one of them has finished). On their own, after it, they
+    # added their whole time to the run's.
+    browsers = None
+    if os.access(CHROMIUM, os.X_OK):
+        finish("demo")
+        # One worker: with two, each starts a server and crawls the templates, and on a
+        # busy machine the stage took as long (327 s) for 40 % more CPU (273 s against 192).
+        command = [*pytest[:4], "--durations=15", "-p", "no:django", "e2e"]
+        env = {"CHROMIUM": CHROMIUM, "DATABASE_URL": ""}
+        if server_binaries():
+            browsers = ("browser tests (Chromium)", Beside(command, env))
+        else:
+            stage("browser tests (Chromium)", command, env=env, is_pytest=True)
     if server_binaries():
         finish("postgres")
         on_postgres = [*pytest_suite, "-m", "not fuzz"]
         env = {"MENENGAGE_TEST_POSTGRES": "1"}
-        stage("suite on PostgreSQL", on_postgres, env=env, is_pytest=True)
+        stage("suite on PostgreSQL", on_postgres, env=env, is_pytest=True, beside=browsers)
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
-    if os.access(CHROMIUM, os.X_OK):
-        finish("demo")
-        stage(
-            "browser tests (Chromium)",
-            # One worker: with two, each starts a server and crawls the templates, and on a
-            # busy machine the stage took as long (327 s) for 40 % more CPU (273 s against 192).
-            [*pytest[:4], "--durations=15", "-p", "no:django", "e2e"],
-            env={"CHROMIUM": CHROMIUM, "DATABASE_URL": ""},
-            is_pytest=True,
-        )
-    else:
+    if not os.access(CHROMIUM, os.X_OK):
         skip("browser tests (Chromium)", f"{CHROMIUM} not found (apt-get install chromium)")
 
     print("\n" + "=" * 72)

@@ -15,6 +15,10 @@ reuse it.
   copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
   run's cluster restores it instead of migrating.
 
+The same two helpers (sqlite_cached, postgres_cached) keep other prepared databases: the
+translation migrations test's database before those migrations. `connected_to` points Django's
+default connection at such a copy for a block (that test, the API fuzzing's copy of the demo).
+
 `MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The fixtures at the
 end replace two of pytest-django's; menengage/conftest.py and fuzz/conftest.py import them.
 """
@@ -110,22 +114,28 @@ def _report(message):
     print(f"\n[test database, {worker}] {message}", file=sys.stderr, flush=True)
 
 
-def sqlite_migrated(key):
-    """The path of the migrated SQLite file for `key`, migrating it when there is none."""
-    built = CACHE / f"sqlite-{key}.sqlite3"
-    with build_lock("sqlite"):
+def sqlite_cached(prefix, key, build):
+    """var/test-cache/<prefix>-<key>.sqlite3, made by `build(path)` under a lock when there is
+    none (and the files of older keys removed)."""
+    built = CACHE / f"{prefix}-{key}.sqlite3"
+    with build_lock(prefix):
         if not built.exists():
             started = time.monotonic()
-            for stale in CACHE.glob("sqlite-*.sqlite3"):
+            for stale in CACHE.glob(f"{prefix}-*.sqlite3"):
                 stale.unlink()
-            partial = CACHE / f"sqlite-{key}.partial"
+            partial = CACHE / f"{prefix}-{key}.partial"
             # What an interrupted build left: the file and its write-ahead log.
             for leftover in CACHE.glob(f"{partial.name}*"):
                 leftover.unlink()
-            _migrate(f"sqlite:///{partial}")
+            build(partial)
             os.replace(partial, built)
-            _report(f"migrated {built.name} in {time.monotonic() - started:.1f} s")
+            _report(f"built {built.name} in {time.monotonic() - started:.1f} s")
     return built
+
+
+def sqlite_migrated(key):
+    """The path of the migrated SQLite file for `key`, migrating it when there is none."""
+    return sqlite_cached("sqlite", key, lambda partial: _migrate(f"sqlite:///{partial}"))
 
 
 def sqlite_migrated_for_run():
@@ -133,9 +143,8 @@ def sqlite_migrated_for_run():
     return sqlite_migrated(schema_key("django.db.backends.sqlite3")) if enabled() else None
 
 
-def sqlite_worker_copy(key):
-    """A private copy of the migrated file for this worker, in memory-backed storage if any."""
-    built = sqlite_migrated(key)
+def sqlite_private_copy(built):
+    """A private copy of a built file, in memory-backed storage if any; remove its folder."""
     shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private folder there
     where = shm if os.access(shm, os.W_OK) else CACHE
     folder = Path(tempfile.mkdtemp(prefix="menengage-test-db-", dir=where))
@@ -144,7 +153,28 @@ def sqlite_worker_copy(key):
     return copy
 
 
-def _admin_connection(settings_dict):
+def sqlite_worker_copy(key):
+    """A private copy of the migrated file for this worker."""
+    return sqlite_private_copy(sqlite_migrated(key))
+
+
+@contextlib.contextmanager
+def connected_to(name):
+    """Django's default connection pointed at the database `name` (a file, or a database of
+    the same server) for the block; the worker's own connection is set aside untouched."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    worker = connections[DEFAULT_DB_ALIAS]
+    other = type(worker)({**worker.settings_dict, "NAME": name}, DEFAULT_DB_ALIAS)
+    connections[DEFAULT_DB_ALIAS] = other
+    try:
+        yield
+    finally:
+        other.close()
+        connections[DEFAULT_DB_ALIAS] = worker
+
+
+def admin_connection(settings_dict):
     import psycopg
 
     return psycopg.connect(
@@ -168,13 +198,14 @@ def _postgres_binary(name):
     return shutil.which(name) or name
 
 
-def postgres_template(settings_dict, key):
-    """The name of a migrated template database in the cluster, built or restored once."""
-    template = f"menengage_template_{key}"
-    dump = CACHE / f"postgres-{key}.sql"
+def postgres_cached(settings_dict, template, prefix, key, build):
+    """The template database `template` in the cluster, once per run: restored from its dump
+    in var/test-cache/ (`<prefix>-<key>.sql`) or, when there is none, made by `build(name)`
+    (which creates the database `name`) and dumped for the next run's cluster."""
+    dump = CACHE / f"{prefix}-{key}.sql"
     address = ["-h", settings_dict["HOST"], "-p", str(settings_dict["PORT"])]
     address += ["-U", settings_dict["USER"]]
-    with build_lock("postgres"), _admin_connection(settings_dict) as admin:
+    with build_lock(prefix), admin_connection(settings_dict) as admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [template]
         ).fetchone()
@@ -184,8 +215,8 @@ def postgres_template(settings_dict, key):
         # Built under another name and renamed when whole: a failed build leaves no template.
         partial = f"{template}_partial"
         admin.execute(f'DROP DATABASE IF EXISTS "{partial}"')
-        admin.execute(f'CREATE DATABASE "{partial}"')
         if dump.exists():
+            admin.execute(f'CREATE DATABASE "{partial}"')
             subprocess.run(
                 [_postgres_binary("psql"), *address, "-q", "-v", "ON_ERROR_STOP=1"]
                 + ["-d", partial, "-f", str(dump)],
@@ -194,10 +225,8 @@ def postgres_template(settings_dict, key):
             )
             how = f"restored from {dump.name}"
         else:
-            user = settings_dict["USER"]
-            host, port = settings_dict["HOST"], settings_dict["PORT"]
-            _migrate(f"postgres://{user}@{host}:{port}/{partial}")
-            for stale in CACHE.glob("postgres-*.sql"):
+            build(partial)
+            for stale in CACHE.glob(f"{prefix}-*.sql"):
                 stale.unlink()
             written = dump.with_suffix(".partial")
             subprocess.run(
@@ -205,12 +234,24 @@ def postgres_template(settings_dict, key):
                 check=True,
             )
             os.replace(written, dump)
-            how = "migrated"
+            how = "built"
         admin.execute(f'ALTER DATABASE "{partial}" RENAME TO "{template}"')
         # Nobody may be connected to a template while a worker copies it.
         admin.execute(f'ALTER DATABASE "{template}" WITH ALLOW_CONNECTIONS false')
         _report(f"{how} {template} in {time.monotonic() - started:.1f} s")
     return template
+
+
+def postgres_template(settings_dict, key):
+    """The name of the migrated template database in the cluster, built or restored once."""
+
+    def migrate(name):
+        with admin_connection(settings_dict) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        user, host, port = settings_dict["USER"], settings_dict["HOST"], settings_dict["PORT"]
+        _migrate(f"postgres://{user}@{host}:{port}/{name}")
+
+    return postgres_cached(settings_dict, f"menengage_template_{key}", "postgres", key, migrate)
 
 
 def postgres_dump_for_run():

@@ -3,17 +3,29 @@ no text: every value before is in the new field after, and empty ones are left o
 
 One round for the whole project: every app concerned is migrated back to just before its
 translation migration at once (which runs each one's reverse), rows are written in that old
-schema, and one forward migration to the latest state carries them all. Each round of migrating
-back and forth costs tens of seconds, so a round per app cost minutes of every run."""
+schema, and one forward migration to the latest state carries them all.
 
+The way back is the slow half (Django re-renders most of the project's models for each of the
+hundred columns it puts back), and its result depends only on the migrations and on this file:
+the database before the translation migrations, with its rows, is built once and kept in
+var/test-cache/ (menengage.testing.database), keyed by the test database's key and this file,
+so a changed migration or row builds it again. Each run copies it and migrates it forward, in a
+database of its own: the worker's test database is left alone (no flush, no reload after)."""
+
+import contextlib
 import datetime
+import hashlib
+import os
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from menengage.library import search
+from menengage.testing import database
 
 CODES = ("en", "es", "fr", "pt")
 
@@ -284,40 +296,97 @@ def _back_to(executor, targets):
     executor.check_replacements()
 
 
-@pytest.mark.slow(100)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_every_translated_value_is_the_same_after_the_migrations():
+BEFORES = [(app, before) for app, before, _models, _make in CASES]
+
+
+def _write_old_rows():
+    """Migrate the connected database back to just before the translation migrations and write
+    rows in that schema: what the cache keeps."""
+    executor = MigrationExecutor(connection)
+    _back_to(executor, BEFORES)
+    old_apps = _state_of_the_database(executor)
+    for _app, _before, _models, make in CASES:
+        if make:
+            make(old_apps)
+
+
+def _cache_key(engine):
+    source = Path(__file__).read_bytes()
+    return hashlib.sha256(database.schema_key(engine).encode() + source).hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _sqlite_before():
+    engine = connection.settings_dict["ENGINE"]
+
+    def build(partial):
+        shutil.copyfile(database.sqlite_migrated(database.schema_key(engine)), partial)
+        with database.connected_to(str(partial)):
+            _write_old_rows()
+
+    built = database.sqlite_cached("translations-sqlite", _cache_key(engine), build)
+    copy = database.sqlite_private_copy(built)
+    try:
+        yield str(copy)
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _postgres_before():
+    server = connection.settings_dict
+    engine, key = server["ENGINE"], _cache_key(server["ENGINE"])
+
+    def build(partial):
+        migrated = database.postgres_template(server, database.schema_key(engine))
+        with database.admin_connection(server) as admin:
+            admin.execute(f'CREATE DATABASE "{partial}" TEMPLATE "{migrated}"')
+        with database.connected_to(partial):
+            _write_old_rows()
+
+    template = database.postgres_cached(
+        server, f"menengage_translations_{key}", "translations-postgres", key, build
+    )
+    name = f"test_translations_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    with database.admin_connection(server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield name
+    finally:
+        with database.admin_connection(server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@pytest.mark.slow(40)
+def test_every_translated_value_is_the_same_after_the_migrations(django_db_blocker):
+    with django_db_blocker.unblock():
+        before = _postgres_before if connection.vendor == "postgresql" else _sqlite_before
+        with before() as name, database.connected_to(name):
+            _check_the_translation_migrations()
+
+
+def _check_the_translation_migrations():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
-    befores = [(app, before) for app, before, _models, _make in CASES]
-    try:
-        # Backwards, through every translation migration's reverse.
-        _back_to(executor, befores)
-        old_apps = _state_of_the_database(executor)
-        applied = executor.loader.applied_migrations
-        assert all(before in applied for before in befores)
-        assert not any(
-            child.key in applied
-            for before in befores
-            for child in executor.loader.graph.node_map[before].children
-            if child.key[0] == before[0]
-        ), "every app concerned is at its state just before its translation migration"
-        expected = {}
-        for app, _before, models, make in CASES:
-            if make:
-                make(old_apps)
-            found = _old_values(old_apps, app, models)
-            assert found and any(found.values()), f"{app} has translated text to carry"
-            expected.update(found)
-    except BaseException:
-        # Never leave the worker's database at an old schema for the tests after this one.
-        MigrationExecutor(connection).migrate(latest)
-        raise
+    old_apps = _state_of_the_database(executor)
+    applied = executor.loader.applied_migrations
+    assert all(before in applied for before in BEFORES)
+    assert not any(
+        child.key in applied
+        for before in BEFORES
+        for child in executor.loader.graph.node_map[before].children
+        if child.key[0] == before[0]
+    ), "every app concerned is at its state just before its translation migration"
+    expected = {}
+    for app, _before, models, _make in CASES:
+        found = _old_values(old_apps, app, models)
+        assert found and any(found.values()), f"{app} has translated text to carry"
+        expected.update(found)
     assert any(len(texts) > 1 for texts in expected.values())
 
-    executor = MigrationExecutor(connection)
     executor.migrate(latest)
-    new_apps = _state_of_the_database(executor)
+    new_apps = _state_of_the_database(MigrationExecutor(connection))
     found = {}
     for app, _before, models, _make in CASES:
         found.update(_new_values(new_apps, app, models))
