@@ -9,7 +9,10 @@ of the shared cache gives every token a page needs, against the queries and draw
     key = ("library-pool", versions.current("library-index"), words)      # when reading
 """
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import caches
 from django.db import transaction
@@ -56,3 +59,47 @@ def follow(name, *senders):
         else:
             post_save.connect(changed, sender=sender, weak=False, dispatch_uid=uid)
             post_delete.connect(changed, sender=sender, weak=False, dispatch_uid=uid)
+
+
+class Kept:
+    """Values this process keeps, each under a key that holds a version token, for at most
+    `seconds` and `size` values (the oldest forgotten first).
+
+    Unlike the `fragments` cache it does not pickle what it keeps: LocMemCache pickles each value
+    it stores and unpickles each it gives back, which for a search's thousand ranked candidates
+    was most of what keeping them saved. What it gives back is shared, so callers only read it.
+    """
+
+    def __init__(self, *, size, seconds):
+        self._size, self._seconds = size, seconds
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, build):
+        """The value kept under `key`, or `build()` kept under it now."""
+        value = self.peek(key)
+        if value is None:
+            value = build()
+            self.put(key, value)
+        return value
+
+    def peek(self, key):
+        """The value kept under `key`, or None."""
+        with self._lock:
+            kept = self._values.get(key)
+            if kept is None or kept[0] <= time.monotonic():
+                return None
+            self._values.move_to_end(key)
+            return kept[1]
+
+    def put(self, key, value):
+        """Keep `value` under `key`."""
+        with self._lock:
+            self._values[key] = (time.monotonic() + self._seconds, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self._size:
+                self._values.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._values.clear()

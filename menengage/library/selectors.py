@@ -301,19 +301,21 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
     )
 
 
+# What this process keeps of recent searches (see _candidate_pool), under the index's version.
+_searches = versions.Kept(size=500, seconds=POOL_CACHE_SECONDS)
+
+
 def _candidate_pool(q, themes, regions, version):
     """The best search.CANDIDATE_LIMIT matches of `q`, each one's facet values, and whether
     more matched: what every page, filter and sort of the same words starts from.
 
     Ranking the matches and reading their facets is most of a search's time, and a visitor
     paging through results or trying a filter asks for the same words again; so the pool is
-    kept a minute in the process's cache, under the index's version, which every change to the
-    index replaces: a resource published, edited or withdrawn shows (or not) in its next search.
+    kept a minute by the process, under the index's version, which every change to the index
+    replaces: a resource published, edited or withdrawn shows (or not) in its next search.
     """
-    kept = [version, search.query_terms(q)]
-    key = "library-pool:" + hashlib.sha256(json.dumps(kept).encode()).hexdigest()
-    pool = caches["fragments"].get(key)
-    if pool is None:
+
+    def rank():
         # One more than kept: "more than the limit" is then a fact, not a guess at exactly it.
         ranked = search.candidates(q, limit=search.CANDIDATE_LIMIT + 1)
         capped = len(ranked) > search.CANDIDATE_LIMIT
@@ -323,9 +325,9 @@ def _candidate_pool(q, themes, regions, version):
             {term.pk: term.code for term in themes},
             {network.pk: network.slug for network in regions},
         )
-        pool = (ranked, rows, capped)
-        caches["fragments"].set(key, pool, POOL_CACHE_SECONDS)
-    return pool
+        return ranked, rows, capped
+
+    return _searches.get(("pool", version, tuple(search.query_terms(q))), rank)
 
 
 def _window(ids, q, version):
@@ -351,10 +353,8 @@ def _snippets(resources, q, version):
     Kept like the candidate pool, per page of results and language: the texts of the twenty
     results whose summary lacks the words are read (20,000 characters each) and searched
     again only when the page is new or the index has changed."""
-    kept = [version, search.query_terms(q), active_language(), [r.pk for r in resources]]
-    key = "library-snippets:" + hashlib.sha256(json.dumps(kept).encode()).hexdigest()
-    snippets = caches["fragments"].get(key)
-    if snippets is None:
+
+    def highlight():
         snippets = {resource.pk: search.highlight(resource.summary, q) for resource in resources}
         # The full text is read only for the results whose summary does not hold the words.
         bodies = [pk for pk, snippet in snippets.items() if not snippet]
@@ -364,8 +364,11 @@ def _snippets(resources, q, version):
             )
             for pk, text in texts:
                 snippets[pk] = search.highlight(text, q)
-        caches["fragments"].set(key, snippets, POOL_CACHE_SECONDS)
-    return snippets
+        return snippets
+
+    page = tuple(resource.pk for resource in resources)
+    key = ("snippets", version, tuple(search.query_terms(q)), active_language(), page)
+    return _searches.get(key, highlight)
 
 
 def resource_get_for(*, actor, pk):

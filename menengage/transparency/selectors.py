@@ -40,9 +40,8 @@ def year_report(*, financial_year):
 
 # The reports this process has read, under the version they were read at: reading a year's
 # report back from the shared cache (and unpickling it) cost more than drawing its page. Pages
-# and exports only read a report; a write to the finances makes a new version, and the next
-# read empties this.
-_read = {"version": None, "reports": {}}
+# and exports only read a report; a write to the finances makes a new version.
+_reports = versions.Kept(size=200, seconds=REPORT_CACHE_SECONDS)
 
 
 def year_reports(*, financial_years):
@@ -50,19 +49,18 @@ def year_reports(*, financial_years):
     shared cache, or built from a fixed number of queries for the years in neither."""
     years = list(financial_years)
     version = versions.current(REPORTS_VERSION)
-    if _read["version"] != version:
-        _read.update(version=version, reports={})
-    kept = _read["reports"]
     keys = {year.pk: f"transparency:report:{version}:{get_language()}:{year.pk}" for year in years}
-    wanted = [key for key in keys.values() if key not in kept]
+    kept = {key: _reports.peek(key) for key in keys.values()}
+    wanted = [key for key, report in kept.items() if report is None]
     found = cache.get_many(wanted) if wanted else {}
-    missing = [year for year in years if keys[year.pk] not in kept and keys[year.pk] not in found]
+    missing = [year for year in years if kept[keys[year.pk]] is None and keys[year.pk] not in found]
     reports = build_reports(missing)
     built = {keys[year.pk]: report for year, report in zip(missing, reports, strict=True)}
     if built:
         cache.set_many(built, REPORT_CACHE_SECONDS)
-    kept.update(found)
-    kept.update(built)
+    for key, report in {**found, **built}.items():
+        _reports.put(key, report)
+        kept[key] = report
     return [kept[keys[year.pk]] for year in years]
 
 

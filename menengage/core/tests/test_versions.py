@@ -43,3 +43,21 @@ def test_a_followed_model_and_link_table_replace_the_token_when_written():
     unrelated = versions.current("library-index")
     Term.objects.first().save()  # not followed
     assert versions.current("library-index") == unrelated
+
+
+def test_kept_values_are_built_once_forgotten_when_old_and_bounded(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(versions.time, "monotonic", lambda: clock[0])
+    kept = versions.Kept(size=2, seconds=60)
+    built = []
+
+    def build(value):
+        return lambda: built.append(value) or value
+
+    assert kept.get("a", build("A")) == "A" and kept.get("a", build("B")) == "A"
+    assert built == ["A"]  # built once, given back as it is
+    clock[0] += 61
+    assert kept.get("a", build("C")) == "C"  # past its minute: built again
+    kept.put("b", "B")
+    kept.put("c", "C")
+    assert kept.peek("a") is None and kept.peek("c") == "C"  # the oldest went first
