@@ -30,7 +30,9 @@ def current(*names):
         if key not in found:
             # The first read since the cache was emptied; another server may add it first.
             shared.add(key, uuid.uuid4().hex, None)
-            found[key] = shared.get(key) or ""
+            # Gone again at once (the shared cache culled it): a token of our own is a miss,
+            # never another server's stale one.
+            found[key] = shared.get(key) or uuid.uuid4().hex
     return ":".join(found[key] for key in keys)
 
 
@@ -49,8 +51,10 @@ def follow(name, *senders):
     """Replace `name` on every save or delete of the models `senders`, and on every change to
     those of them that are many-to-many link tables."""
 
-    def changed(**_signal):
-        replace(name)
+    def changed(action=None, **_signal):
+        # A link table's change is signalled before and after; once, after, is enough.
+        if action is None or action.startswith("post_"):
+            replace(name)
 
     for sender in senders:
         uid = f"versions:{name}:{sender._meta.label}"

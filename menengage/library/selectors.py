@@ -1,7 +1,6 @@
 # ruff: noqa: S608 - table and column names in SQL are module constants; values are parameters.
 """Reads for the library: the faceted search, one resource, the newest resources."""
 
-import hashlib
 import json
 import math
 from typing import NamedTuple
@@ -29,7 +28,6 @@ from .permissions import can_edit_library
 FACETS = ("type", "theme", "language", "region", "year")
 SORTS = ("relevance", "date")
 PAGE_SIZE = 20
-FACET_CACHE_SECONDS = 60
 POOL_CACHE_SECONDS = 60
 VOCABULARY_CACHE_SECONDS = 300
 SNIPPET_SOURCE_CHARS = 20_000
@@ -74,6 +72,11 @@ class SearchResults(NamedTuple):
     @property
     def has_next(self):
         return self.page_number < self.num_pages
+
+
+# What this process keeps of recent searches and browsing (candidate pools, snippets, facet
+# counts), under the index's version (see _candidate_pool).
+_searches = versions.Kept(size=500, seconds=POOL_CACHE_SECONDS)
 
 
 def clean_filters(params):
@@ -130,10 +133,8 @@ def _browse_counts(filters, version):
     """Facet counts without a query, in SQL; kept a minute under the index's version, since
     every visit to the library's front page asks for the same counts over all 50,000
     resources."""
-    kept = [version, filters]
-    key = "library-facets:" + hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest()
-    counts = caches["fragments"].get(key)
-    if counts is None:
+
+    def count():
         counts = {}
         for facet, column in _GROUP.items():
             rows = (
@@ -144,8 +145,9 @@ def _browse_counts(filters, version):
                 .order_by()
             )
             counts[facet] = {str(value): n for value, n in rows}
-        caches["fragments"].set(key, counts, FACET_CACHE_SECONDS)
-    return counts
+        return counts
+
+    return _searches.get(("counts", version, *sorted(filters.items())), count)
 
 
 def _id_filter(ids):
@@ -299,10 +301,6 @@ def resource_search(*, q="", filters=None, sort="", offset=0, limit=PAGE_SIZE, f
         resources=_window(window, q, version),
         facets=_facet_options(counts, filters, themes, regions) if facets else {},
     )
-
-
-# What this process keeps of recent searches (see _candidate_pool), under the index's version.
-_searches = versions.Kept(size=500, seconds=POOL_CACHE_SECONDS)
 
 
 def _candidate_pool(q, themes, regions, version):

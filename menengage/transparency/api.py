@@ -4,7 +4,6 @@ Published years are public; secretariat staff signed in also see drafts. Amounts
 two decimals, in US dollars, with the original amount and currency on every line.
 """
 
-from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -217,18 +216,16 @@ def _xml(content):
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 
+_iati_files = versions.Kept(size=50, seconds=selectors.REPORT_CACHE_SECONDS)
+
+
 def _iati_file(name, build, *parts):
     """An IATI file as it was generated under the reports' current version, kept in the
     process's cache as long as a report (its `generated-datetime` says when it was made):
     any write to the finances makes a new version, and the next request a new file. Building
     one from the cached reports cost three times the floor of a page."""
     version = versions.current(selectors.REPORTS_VERSION)
-    key = ":".join(["iati", name, version, get_language(), *parts])
-    content = caches["fragments"].get(key)
-    if content is None:
-        content = build()
-        caches["fragments"].set(key, content, selectors.REPORT_CACHE_SECONDS)
-    return _xml(content)
+    return _xml(_iati_files.get((name, version, get_language(), *parts), build))
 
 
 @router.get(

@@ -28,7 +28,7 @@ SECTIONS_SECONDS = 60
 SECTIONS_VERSION = "page-sections"
 
 
-def _kept(record, **reads):
+def _drawn_once(record, **reads):
     """The template's context: `reads` run only if the sections are drawn again."""
     context = {name: SimpleLazyObject(read) for name, read in reads.items()}
     return {
@@ -44,7 +44,7 @@ def _kept(record, **reads):
 def network_sections(network):
     """`{% network_sections network %}`: recent activities, next events and newest resources
     of the network's members. Three queries."""
-    return _kept(
+    return _drawn_once(
         network,
         activities=lambda: activity_list_recent_for(network=network, limit=RECENT),
         events=lambda: event_list_for_network(network=network, limit=RECENT),
@@ -56,7 +56,7 @@ def network_sections(network):
 def organisation_sections(organisation):
     """`{% organisation_sections organisation %}`: the organisation's recent activities, the
     declarations it signed and its newest resources. Three queries."""
-    return _kept(
+    return _drawn_once(
         organisation,
         activities=lambda: activity_list_recent_for(organisation=organisation, limit=RECENT),
         sign_ons=lambda: declarations_signed_by(organisation=organisation),
