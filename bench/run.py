@@ -16,6 +16,11 @@ as by its p95. Each page is weighed with its stylesheets, scripts and images, co
 served. Then the library search is timed against Wagtail's database search backend
 (bench/search_peer.py) and the directory against a plain `ListView` (bench.peers.views).
 
+Pages are served as visitors get them: a page drawn for an anonymous visitor is kept by each
+server until a write changes the content (menengage.core.page_cache). Each page is also measured
+drawn afresh, as the first visitor after a change gets it (its `drawn` figures), against the same
+floor, which is always drawn; the directory's peer is set against ours drawn afresh.
+
 Prints a table per database and a short summary, and writes bench/results/latest.json. Exits 1
 when a page breaks a budget or the library search is not ahead of Wagtail's.
 """
@@ -51,6 +56,11 @@ BUDGET_P95_MS = 50
 BUDGET_FLOOR_RATIO = 4
 BUDGET_WEIGHT_BYTES = 50 * 1024
 FLOOR = "/_floor/"
+# A page as the first visitor after a change gets it: drawn, not the copy a server kept
+# (core.page_cache). A session cookie (naming no session: the visitor is still anonymous) is
+# what makes a server draw the page; such requests are "drawn " + the path here.
+DRAWN = "drawn "
+DRAWN_COOKIE = "sessionid=bench-no-such-session"
 # The directory's searches, each next to the same query in a plain ListView (bench.peers).
 DIRECTORY_PEERS = {
     f"/en/members/{query}": f"/_peer/members/{query}"
@@ -229,6 +239,8 @@ def stop_server(process):
 
 def fetch(connection, path, gzip_ok=True):
     headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    if path.startswith(DRAWN):
+        path, headers["Cookie"] = path.removeprefix(DRAWN), DRAWN_COOKIE
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     body = response.read()
@@ -304,21 +316,25 @@ def figures(latencies):
 
 
 def measure_page(port, path, peer=None):
-    """One page's row: its figures, the floor's in the same window, the ratio, the peer's."""
-    paths = [path, FLOOR] + ([peer] if peer else [])
+    """One page's row: its figures, the floor's in the same window, the ratio, the page drawn
+    afresh (`drawn`: what it costs the first visitor after a change, against the same floor)
+    and the peer's, which is set against the page drawn afresh, as the peer is never kept."""
+    paths = [path, FLOOR, DRAWN + path] + ([peer] if peer else [])
     found, throughput = load(port, paths)
     latencies, errors = found[path]
     row = {"path": path, **figures(latencies)}
     row["floor_p95_ms"] = figures(found[FLOOR][0])["p95_ms"]
     row["floor_ratio"] = round(row["p95_ms"] / max(row["floor_p95_ms"], 0.01), 2)
     row["requests_per_second"] = round(throughput, 1)
-    row["errors"] = len(errors) + len(found[FLOOR][1])
+    row["errors"] = len(errors) + len(found[FLOOR][1]) + len(found[DRAWN + path][1])
     row["weight_bytes"] = weight(port, path)
+    row["drawn"] = figures(found[DRAWN + path][0])
+    row["drawn"]["floor_ratio"] = round(row["drawn"]["p95_ms"] / max(row["floor_p95_ms"], 0.01), 2)
     if peer:
         peer_latencies, peer_errors = found[peer]
         row["peer"] = {"path": peer, **figures(peer_latencies), "errors": len(peer_errors)}
-        # Above 1: the plain ListView takes longer than the site's page.
-        row["peer"]["ratio"] = round(row["peer"]["p95_ms"] / max(row["p95_ms"], 0.01), 2)
+        # Above 1: the plain ListView takes longer than the site's page drawn afresh.
+        row["peer"]["ratio"] = round(row["peer"]["p95_ms"] / max(row["drawn"]["p95_ms"], 0.01), 2)
     return row
 
 
@@ -368,8 +384,10 @@ def measure(database_url, reuse=False):
             if problems := over_budget(row):
                 broken[path] = problems
             print(
-                f"  {path[:70]:<70} p95 {row['p95_ms']:>6} floor {row['floor_p95_ms']:>5} "
-                f"x{row['floor_ratio']:<5}{'  ' + '; '.join(problems) if problems else ''}",
+                f"  {path[:62]:<62} p95 {row['p95_ms']:>6} floor {row['floor_p95_ms']:>5} "
+                f"x{row['floor_ratio']:<5} drawn {row['drawn']['p95_ms']:>6} "
+                f"x{row['drawn']['floor_ratio']:<5}"
+                f"{'  ' + '; '.join(problems) if problems else ''}",
                 flush=True,
             )
     finally:
@@ -384,14 +402,16 @@ def measure(database_url, reuse=False):
 
 def report(name, rows, broken):
     print(
-        f"\n{name}\n{'page':<58} {'p50':>6} {'p95':>6} {'floor':>6} {'ratio':>6} {'req/s':>7} "
-        f"{'KB':>6}"
+        f"\n{name} (drawn: the page drawn afresh, as the first visitor after a change gets it)"
+        f"\n{'page':<50} {'p50':>6} {'p95':>6} {'floor':>6} {'ratio':>6} {'drawn':>6} "
+        f"{'ratio':>6} {'req/s':>7} {'KB':>6}"
     )
     for row in rows:
         flag = f"  OVER: {'; '.join(broken[row['path']])}" if row["path"] in broken else ""
         print(
-            f"{row['path'][:58]:<58} {row['p50_ms']:>6} {row['p95_ms']:>6} "
-            f"{row['floor_p95_ms']:>6} {row['floor_ratio']:>6} {row['requests_per_second']:>7} "
+            f"{row['path'][:50]:<50} {row['p50_ms']:>6} {row['p95_ms']:>6} "
+            f"{row['floor_p95_ms']:>6} {row['floor_ratio']:>6} {row['drawn']['p95_ms']:>6} "
+            f"{row['drawn']['floor_ratio']:>6} {row['requests_per_second']:>7} "
             f"{row['weight_bytes'] / 1024:>6.1f}{flag}"
         )
 
@@ -421,13 +441,22 @@ def summary_table(results):
                 f"({worst['p95_ms']} ms)"
             )
             lines.append(f"  slowest p95    {slowest['p95_ms']:<7} {slowest['path'][:52]}")
+            drawn = sorted(rows, key=lambda row: -row["drawn"]["floor_ratio"])
+            over = [row for row in drawn if row["drawn"]["floor_ratio"] > BUDGET_FLOOR_RATIO]
+            lines.append(
+                f"  drawn afresh   {len(over)} pages over {BUDGET_FLOOR_RATIO}x the floor, "
+                f"{sum(row['drawn']['p95_ms'] > BUDGET_P95_MS for row in rows)} over "
+                f"{BUDGET_P95_MS} ms; highest x{drawn[0]['drawn']['floor_ratio']} "
+                f"{drawn[0]['path'][:40]}"
+            )
         for path, problems in broken.items():
             lines.append(f"  OVER BUDGET    {path[:52]}: {'; '.join(problems)}")
         for row in rows:
             if "peer" in row:
                 lines.append(
-                    f"  directory      {row['path'][12:][:30]:<30} ours {row['p95_ms']:>6} "
-                    f"ListView {row['peer']['p95_ms']:>6}  x{row['peer']['ratio']}"
+                    f"  directory      {row['path'][12:][:30]:<30} ours drawn "
+                    f"{row['drawn']['p95_ms']:>6} ListView {row['peer']['p95_ms']:>6}  "
+                    f"x{row['peer']['ratio']}"
                 )
         if "error" in peer:
             lines.append(f"  search peer    FAILED: {peer['error']}")
@@ -516,7 +545,7 @@ def write_results(results, versions, load_before):
                 "over_budget": broken,
                 "search_against_wagtail": peer,
                 "directory_against_listview": [
-                    {"path": row["path"], "p95_ms": row["p95_ms"], **row["peer"]}
+                    {"path": row["path"], "p95_ms": row["drawn"]["p95_ms"], **row["peer"]}
                     for row in rows
                     if "peer" in row
                 ],

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "menengage.core.middleware.LocaleMiddleware",
+    "menengage.core.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "menengage.accounts.middleware.AuthenticationMiddleware",
@@ -176,6 +177,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Seconds each server keeps a page drawn for visitors who are not signed in, given to the next
+# such visitor of the same address until anything public is written (menengage.core.page_cache);
+# 0 turns it off. Off by default with DEBUG, so that a changed template shows at once.
+PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else "60"))
 # Several app servers can share a Redis (or Valkey) cache instead of the database table
 # (needs the `redis` package): CACHE_URL=redis://host:6379/0.
 if env("CACHE_URL"):

@@ -2,16 +2,21 @@
 
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
+from menengage.core.page_cache import not_kept
 from menengage.members.models import Membership, Organisation
 
 
+@not_kept
 def floor(request):
-    """The base template with nothing in it, through the same middleware: the cheapest page."""
+    """The base template with nothing in it, through the same middleware: the cheapest page
+    drawn (never a kept copy, core.page_cache)."""
     return render(request, "base.html", {})
 
 
+@method_decorator(not_kept, name="dispatch")
 class PlainDirectory(ListView):
     """The member directory as `ListView` and `icontains` would make it, over the same rows."""
 

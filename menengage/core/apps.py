@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         from . import (
             choice_labels,
             clients,  # noqa: F401 - registers the TRUSTED_PROXIES check
+            page_cache,
             vocabulary,
         )
         from .logs import task_log
@@ -33,6 +34,8 @@ class CoreConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"core.vocabulary.{model.__name__}",
                 )
+        # Pages kept for anonymous visitors are drawn again after any write to the content.
+        page_cache.follow_public_content()
         # get_FOO_display translating only the label it shows (core.choice_labels).
         for model in apps.get_models():
             if model.__module__.startswith("menengage."):

@@ -9,6 +9,7 @@ of the shared cache gives every token a page needs, against the queries and draw
     key = ("library-pool", versions.current("library-index"), words)      # when reading
 """
 
+import functools
 import threading
 import time
 import uuid
@@ -33,18 +34,51 @@ def current(*names):
             # Gone again at once (the shared cache culled it): a token of our own is a miss,
             # never another server's stale one.
             found[key] = shared.get(key) or uuid.uuid4().hex
-    return ":".join(found[key] for key in keys)
+    connection = transaction.get_connection()
+    written = _written_in_this_transaction(connection) if connection.in_atomic_block else {}
+    return ":".join(
+        found[_PREFIX + name] + written[name][0] if name in written else found[_PREFIX + name]
+        for name in names
+    )
 
 
 def replace(name):
-    """Give `name` a new token: at once, for this process, and again once the write commits,
-    so that nothing a server read before the commit stays under the token it will use."""
+    """Give `name` a new token once the write commits, so that nothing a server read before the
+    commit stays under the token it will use; until then, in the writing transaction only, a
+    token of its own, so that it does not read back what it kept before its own write.
 
-    def new_token():
-        caches["default"].set(_PREFIX + name, uuid.uuid4().hex, None)
+    Other servers go on reading what was committed under the old token meanwhile, which is
+    right for them. So a transaction that saves a thousand rows writes the shared token once.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _new_shared_token(name)  # no transaction: the write is committed already
+        return
+    written = _written_in_this_transaction(connection)
+    if name in written:
+        hook = written[name][1]
+    else:
+        hook = functools.partial(_new_shared_token, name)
+        transaction.on_commit(hook)
+    written[name] = (uuid.uuid4().hex, hook)
 
-    new_token()
-    transaction.on_commit(new_token)
+
+def _new_shared_token(name):
+    caches["default"].set(_PREFIX + name, uuid.uuid4().hex, None)
+
+
+def _written_in_this_transaction(connection):
+    """The names replaced in the open transaction: {name: (its token here, its commit hook)}.
+
+    A name counts while its hook waits for the commit. A commit or a rollback empties Django's
+    list of hooks, and a savepoint's rollback drops those added after the savepoint, with the
+    writes they were for; a name whose hook has gone is read under the shared token again."""
+    written = connection.__dict__.setdefault("_versions_written", {})
+    if written:
+        waiting = {id(hook) for _sids, hook, _robust in connection.run_on_commit}
+        for name in [name for name, (_token, hook) in written.items() if id(hook) not in waiting]:
+            del written[name]
+    return written
 
 
 def follow(name, *senders):
