@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import TEXT_MAX_LENGTH
-from menengage.core.forms import ModelChoiceField
+from menengage.core.forms import KeptChoiceIterator, ModelChoiceField
 from menengage.networks.models import Network
 
 from . import selectors, uploads
@@ -14,6 +14,8 @@ from .receipts import NUMBER, PASSPHRASE
 
 
 class NetworkChoiceField(ModelChoiceField):
+    iterator = KeptChoiceIterator
+
     def label_from_instance(self, network):
         return network.name
 

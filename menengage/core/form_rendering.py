@@ -1,10 +1,12 @@
-"""How every form on the site is rendered: one field template and one `autocomplete` mapping.
+"""How every form on the site is rendered: one field group and one `autocomplete` mapping.
 
-`FORM_RENDERER` points at `FormRenderer`, so `{{ field.as_field_group }}` renders
-`core/field.html` for every field of every form, and every bound field is a `BoundField` from
-here, which adds the `autocomplete` token that says what a field collects (WCAG 1.3.5) without
-any form declaring it. Ids and `aria-describedby` come from Django itself (`…_helptext`,
-`…_error`), so the template and the widget always agree.
+`FORM_RENDERER` points at `FormRenderer`, so `{{ field.as_field_group }}` writes every field of
+every form as `_FieldGroupMarkup` does (label, help text, errors, a fieldset for a group of
+choices), and every bound field is a `BoundField` from here, which adds the `autocomplete` token
+that says what a field collects (WCAG 1.3.5) without any form declaring it. Ids and
+`aria-describedby` come from Django itself (`…_helptext`, `…_error`), so the group and the
+widget always agree. The field group and Django's widgets are written in Python rather than
+through templates: a form of seventeen fields was forty template renders per page.
 """
 
 from django.forms import BaseForm
@@ -166,14 +168,109 @@ class _ChoiceListMarkup:
         return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
 
 
-# Lists of options written in Python, with the same markup as Django's templates: those
+class _InputMarkup:
+    """Django's `input.html` and `attrs.html` (every widget template that only includes
+    `input.html`), written here."""
+
+    @staticmethod
+    def render(context, request=None):
+        widget = context["widget"]
+        value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
+        return mark_safe(  # noqa: S308 - every value is escaped
+            f'<input type="{conditional_escape(widget["type"])}" '
+            f'name="{conditional_escape(widget["name"])}"{value}{_attributes(widget["attrs"])}>'
+        )
+
+
+class _TextareaMarkup:
+    """Django's `textarea.html`, written here."""
+
+    @staticmethod
+    def render(context, request=None):
+        widget = context["widget"]
+        value = conditional_escape(widget["value"]) if widget["value"] else ""
+        return mark_safe(  # noqa: S308 - every value is escaped
+            f'<textarea name="{conditional_escape(widget["name"])}"'
+            f"{_attributes(widget['attrs'])}>\n{value}</textarea>"
+        )
+
+
+class _FieldGroupMarkup:
+    """A field with its label, help text and errors: a fieldset with a legend for a group of
+    choices, the label around a checkbox, a label above anything else. Ids and
+    `aria-describedby` are Django's own (`…_helptext`, `…_error`)."""
+
+    @staticmethod
+    def render(context, request=None):
+        field = context["field"]
+        invalid = " invalid" if field.errors else ""
+        label = conditional_escape(field.label)
+        required = ' <span aria-hidden="true">*</span>' if field.field.required else ""
+        notes = []
+        if field.help_text:
+            notes.append(
+                f'<p class="help" id="{conditional_escape(field.auto_id)}_helptext">'
+                f"{conditional_escape(field.help_text)}</p>\n"
+            )
+        if field.errors:
+            errors = "".join(f"<p>{conditional_escape(error)}</p>" for error in field.errors)
+            error_id = f"{conditional_escape(field.auto_id)}_error"
+            notes.append(f'<div class="error" id="{error_id}">{errors}</div>\n')
+        notes = "".join(notes) + "\n"  # the old template's closing line break, kept
+        if field.use_fieldset:
+            described = field.aria_describedby
+            described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+            html = (
+                f'<fieldset class="field{invalid}"{described}>\n<legend>{label}{required}'
+                f"</legend>\n{notes}{field}\n</fieldset>"
+            )
+        elif field.widget_type == "checkbox":
+            html = (
+                f'<div class="field check{invalid}">\n{notes}<label for="'
+                f'{conditional_escape(field.id_for_label)}">{field} {label}</label>\n</div>'
+            )
+        else:
+            html = (
+                f'<div class="field{invalid}">\n<label for="'
+                f'{conditional_escape(field.id_for_label)}">{label}{required}</label>\n'
+                f"{notes}{field}\n</div>"
+            )
+        return mark_safe(html)  # noqa: S308 - every value is escaped or a rendered widget
+
+
+# Widgets written in Python, with the same markup as Django's templates. Lists of options
 # include a template per option, and even inline a country list is 250 turns of a template
 # loop, which cost more than every query of the page (the join form spent 60 ms of its 90
-# in the includes, then 20 of its 37 in the loop).
+# in the includes, then 20 of its 37 in the loop); each plain input was two more templates
+# (its own, `input.html` and `attrs.html`), a third of what the join form's fields cost.
 OPTION_LISTS = {
     "django/forms/widgets/select.html": _SelectMarkup,
     "django/forms/widgets/checkbox_select.html": _ChoiceListMarkup,
     "django/forms/widgets/radio.html": _ChoiceListMarkup,
+    "django/forms/widgets/textarea.html": _TextareaMarkup,
+    # Our own field group, written here from the start: seventeen fields of the join form
+    # through a template and its include were half of what the fields cost.
+    "core/field.html": _FieldGroupMarkup,
+    **{
+        f"django/forms/widgets/{kind}.html": _InputMarkup
+        for kind in (
+            "input",
+            "text",
+            "email",
+            "url",
+            "tel",
+            "search",
+            "password",
+            "number",
+            "hidden",
+            "checkbox",
+            "file",
+            "date",
+            "datetime",
+            "time",
+            "color",
+        )
+    },
 }
 
 
@@ -181,7 +278,7 @@ class FormRenderer(DjangoTemplates):
     """Every field through `core/field.html`, every bound field through `BoundField`, lists
     of options without a template per option."""
 
-    field_template_name = "core/field.html"
+    field_template_name = "core/field.html"  # a name only: _FieldGroupMarkup writes it
     bound_field_class = BoundField
 
     def get_template(self, template_name):

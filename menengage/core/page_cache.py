@@ -5,7 +5,7 @@ What is kept is what every anonymous visitor would be given alike: a GET answere
 request with no session, no messages and no credentials, that sets no cookie, writes nothing to
 a session, does not vary on cookies (but for the session's "is anyone signed in?") and is not
 private (so never a form with a CSRF token, a
-confidential page or a signed-in person's page). It is kept under the `public-pages` version,
+confidential page or a signed-in person's page). It is kept under the `public-content` version,
 which every save or delete of the platform's content replaces (see `follow_public_content`), and
 for at most PUBLIC_PAGE_CACHE_SECONDS, because some pages change with the clock alone (an event
 stops coming once it ends). The page's CSP nonce is written afresh into each copy given out.
@@ -25,7 +25,7 @@ from django.utils.translation import get_language
 
 from . import versions
 
-VERSION = "public-pages"
+VERSION = versions.PUBLIC_CONTENT
 
 # Written by visits, sign-ins, the task queue and the admin's own bookkeeping, never shown on a
 # public page (or shown only with the write that also changed a followed row).

@@ -481,6 +481,13 @@ class TranslatedText(models.Expression):
         self.original_language = models.F(original) if isinstance(original, str) else original
         self.language = language
 
+    def __repr__(self):
+        # Stable, so that a query's parts can key what is kept of it (core.forms).
+        return (
+            f"{type(self).__name__}({self.text!r}, language={self.language!r}, "
+            f"original={self.original_language!r})"
+        )
+
     def get_source_expressions(self):
         return (
             [self.text, self.original_language]

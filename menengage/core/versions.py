@@ -20,6 +20,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _PREFIX = "version:"
+# Replaced by every write to the platform's content (core.page_cache follows the models): what
+# a process keeps of public pages and of the public lists forms offer.
+PUBLIC_CONTENT = "public-content"
 
 
 def current(*names):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from menengage.core.fields import TEXT_MAX_LENGTH
-from menengage.core.forms import CountryChoiceField, ModelMultipleChoiceField
+from menengage.core.forms import CountryChoiceField, KeptChoiceIterator, ModelMultipleChoiceField
 from menengage.core.images import ImageRefused, check_image
 from menengage.core.models import Term
 from menengage.core.translation import active_language
@@ -14,6 +14,7 @@ from .models import Organisation
 
 class TermChoiceField(ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    iterator = KeptChoiceIterator
 
     def label_from_instance(self, term):
         return term.name

@@ -183,3 +183,41 @@ def test_option_lists_are_djangos_own_markup(data):
     for name in ours.fields:
         assert _same_spacing(str(ours[name])) == _same_spacing(str(djangos[name])), name
     assert "X &amp; &lt;b&gt;" in str(ours["plain"])
+
+
+class _Inputs(forms.Form):
+    text = forms.CharField(max_length=20, help_text="Say it")
+    email = forms.EmailField(required=False)
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True))
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    agreed = forms.BooleanField(required=False)
+    count = forms.IntegerField(required=False, widget=forms.NumberInput(attrs={"step": 2}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    upload = forms.FileField(required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"text": 'a "quoted" <b>', "secret": "x&y", "agreed": "on", "note": "</textarea><i>"},
+        {"text": "", "count": "7", "day": "2026-11-30", "hidden": "h'1", "email": "bad"},
+    ],
+)
+def test_inputs_are_djangos_own_markup(data):
+    """The inputs and the text area written in Python (form_rendering.OPTION_LISTS), exactly as
+    Django's own templates write them: values, escaping, errors' attributes, bare attributes."""
+    from django.forms.renderers import DjangoTemplates
+
+    from menengage.core.form_rendering import BoundField
+
+    class TemplatesWithOurTokens(DjangoTemplates):
+        bound_field_class = BoundField  # the autocomplete tokens, as on every form
+
+    ours = _Inputs(data)
+    djangos = _Inputs(data, renderer=TemplatesWithOurTokens())
+    for name in ours.fields:
+        assert str(ours[name]) == str(djangos[name]), name
+    if data and "note" in data:
+        assert "&lt;/textarea&gt;&lt;i&gt;" in str(ours["note"])

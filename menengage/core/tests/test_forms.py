@@ -47,3 +47,30 @@ def test_free_text_is_limited_by_the_model_and_its_form(kenya):
     assert "description" in refused.value.message_dict
     field = Organisation._meta.get_field("description").formfield()
     assert field.max_length == TEXT_MAX_LENGTH
+
+
+def _network_choices():
+    from menengage.concerns.forms import ConcernForm
+
+    return dict(
+        (str(value), label) for value, label in ConcernForm().fields["subject_network"].choices
+    )
+
+
+def test_kept_choices_are_read_once_per_language_and_again_after_a_write(
+    django_assert_num_queries,
+):
+    """The concern form's networks (core.forms.KeptChoiceIterator)."""
+    from menengage.networks.models import Network
+
+    kenya = Network.objects.get(slug="kenya")
+    english = _network_choices()
+    assert english[str(kenya.pk)] == kenya.name
+    with django_assert_num_queries(0):  # the version is in the test's local cache
+        assert _network_choices() == english
+    with translation.override("fr"):
+        french = _network_choices()
+    assert french != english and len(french) == len(english)
+    kenya.name = {"en": "Kenya Men Engage Network", "fr": "Réseau kényan"}
+    kenya.save()
+    assert _network_choices()[str(kenya.pk)] == "Kenya Men Engage Network"

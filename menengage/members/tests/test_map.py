@@ -192,7 +192,10 @@ def test_home_page_and_network_page_show_the_map(alliance, client):
     assert {href[-2:] for href, *_rest in CIRCLE.findall(africa)} == {"KE", "UG"}
 
 
-def test_the_rendered_map_is_kept_per_language_and_network(alliance, client, staff, kenya):
+def test_the_rendered_map_is_kept_per_language_and_network(
+    alliance, client, staff, kenya, settings
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # the map kept beneath the page, drawn each time
     client.get("/en/members/")
     spanish = member_map(client.get("/es/members/"))
     register(staff, (kenya, ACTIVE), country="TZ", name="Arusha Men")
