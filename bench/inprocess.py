@@ -7,8 +7,9 @@ Serves each path through Django's test client (every middleware and the template
 no gunicorn) on the database DATABASE_URL names (build one with `menengage demo --scale 10`, or
 reuse `make bench`'s var/bench-scale10.sqlite3), warmed up, then timed REPEATS times. Prints the
 median, the 95th percentile and the CPU time in milliseconds, the number of queries, and the
-slowest queries of one request; with --profile, the functions where the time goes. `make bench`
-says which page is slow; this says why.
+slowest queries of one request; with --profile, the functions where the time goes. Pages are
+drawn each time, not served from the copies kept for anonymous visitors (--kept serves those).
+`make bench` says which page is slow; this says why.
 """
 
 import argparse
@@ -38,6 +39,9 @@ def main():
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--queries", type=int, default=5, help="slowest queries to show")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--kept", action="store_true", help="serve the copies kept for anonymous visitors"
+    )
     args = parser.parse_args()
 
     import django
@@ -47,6 +51,8 @@ def main():
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    if not args.kept:
+        settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # each page drawn: where its time goes
     django.setup()
     from django.db import connection
     from django.test import Client

@@ -53,7 +53,8 @@ _NONCE_MARK = b"\x00csp-nonce\x00"
 _PRIVATE = {"private", "no-store", "no-cache"}
 _COMMA = _lazy_re_compile(r"\s*,\s*")
 
-_pages = versions.Kept(size=1000, seconds=max(settings.PUBLIC_PAGE_CACHE_SECONDS, 1))
+# A page is 10-60 KB: at most some 30 MB per process, whatever addresses a crawler invents.
+_pages = versions.Kept(size=500, seconds=max(settings.PUBLIC_PAGE_CACHE_SECONDS, 1))
 
 
 def follow_public_content():

@@ -40,7 +40,7 @@ def current(*names):
     connection = transaction.get_connection()
     written = _written_in_this_transaction(connection) if connection.in_atomic_block else {}
     return ":".join(
-        found[_PREFIX + name] + written[name][0] if name in written else found[_PREFIX + name]
+        f"{found[_PREFIX + name]}+{written[name][0]}" if name in written else found[_PREFIX + name]
         for name in names
     )
 

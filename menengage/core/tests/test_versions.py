@@ -2,6 +2,7 @@
 at once and again when the write commits."""
 
 import pytest
+from django.db import transaction
 
 from menengage.core import versions
 from menengage.core.models import Term
@@ -61,3 +62,38 @@ def test_kept_values_are_built_once_forgotten_when_old_and_bounded(monkeypatch):
     kept.put("b", "B")
     kept.put("c", "C")
     assert kept.peek("a") is None and kept.peek("c") == "C"  # the oldest went first
+
+
+def test_a_transaction_writes_the_shared_token_once_and_reads_its_own_meanwhile(
+    django_capture_on_commit_callbacks,
+):
+    before = versions.current("things")
+    with django_capture_on_commit_callbacks() as on_commit:
+        seen = set()
+        for _row in range(3):
+            versions.replace("things")
+            seen.add(versions.current("things"))
+    assert len(seen) == 3 and before not in seen  # each write is read back fresh here
+    assert len(on_commit) == 1  # and the shared token is written once, at the commit
+    shared = versions.current("other")
+    on_commit[0]()
+    assert versions.current("other") == shared
+
+
+def test_a_savepoint_rolled_back_takes_its_token_with_it():
+    before = versions.current("things")
+    try:
+        with transaction.atomic():
+            versions.replace("things")
+            assert versions.current("things") != before
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert versions.current("things") == before  # nothing written stayed
+
+
+def test_outside_a_transaction_the_shared_token_is_replaced_at_once(transactional_db):
+    before = versions.current("things")
+    versions.replace("things")
+    after = versions.current("things")
+    assert after != before and "+" not in after  # the shared token alone, no local one
