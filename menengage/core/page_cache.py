@@ -4,8 +4,7 @@ address and language, and gives it to the next anonymous visitor until anything 
 What is kept is what every anonymous visitor would be given alike: a GET answered 200 to a
 request with no session, no messages and no credentials, that sets no cookie, writes nothing to
 a session, does not vary on cookies (but for the session's "is anyone signed in?") and is not
-private (so never a form with a CSRF token, a
-confidential page or a signed-in person's page). It is kept under the `public-content` version,
+private (so never a form with a CSRF token, a confidential page or a signed-in person's page). It is kept under the `public-content` version,
 which every save or delete of the platform's content replaces (see `follow_public_content`), and
 for at most PUBLIC_PAGE_CACHE_SECONDS, because some pages change with the clock alone (an event
 stops coming once it ends). The page's CSP nonce is written afresh into each copy given out.
@@ -15,12 +14,12 @@ with the cache off (PUBLIC_PAGE_CACHE_SECONDS=0).
 """
 
 import functools
+import re
 
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_vary_headers
-from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language
 
 from . import versions
@@ -51,7 +50,7 @@ NOT_CONTENT = {
 # Stands for the nonce in a kept page; no page's text contains it.
 _NONCE_MARK = b"\x00csp-nonce\x00"
 _PRIVATE = {"private", "no-store", "no-cache"}
-_COMMA = _lazy_re_compile(r"\s*,\s*")
+_COMMA = re.compile(r"\s*,\s*")
 
 # A page is 10-60 KB: at most some 30 MB per process, whatever addresses a crawler invents.
 _pages = versions.Kept(size=500, seconds=max(settings.PUBLIC_PAGE_CACHE_SECONDS, 1))
