@@ -4,10 +4,11 @@ address and language, and gives it to the next anonymous visitor until anything 
 What is kept is what every anonymous visitor would be given alike: a GET answered 200 to a
 request with no session, no messages and no credentials, that sets no cookie, writes nothing to
 a session, does not vary on cookies (but for the session's "is anyone signed in?") and is not
-private (so never a form with a CSRF token, a confidential page or a signed-in person's page). It is kept under the `public-content` version,
-which every save or delete of the platform's content replaces (see `follow_public_content`), and
-for at most PUBLIC_PAGE_CACHE_SECONDS, because some pages change with the clock alone (an event
-stops coming once it ends). The page's CSP nonce is written afresh into each copy given out.
+private: so never a form with a CSRF token, a confidential page or a signed-in person's page.
+It is kept under the `public-content` version, which every save or delete of the platform's
+content replaces (see `follow_public_content`), and for at most PUBLIC_PAGE_CACHE_SECONDS,
+because some pages change with the clock alone (an event stops coming once it ends). The
+page's CSP nonce is written afresh into each copy given out.
 
 The first visitor after a change pays for the drawing; `bench/inprocess.py` measures that cost
 with the cache off (PUBLIC_PAGE_CACHE_SECONDS=0).
