@@ -126,6 +126,12 @@ class Background:
 def main():
     results, figures, failed = [], [], False
     started = time.monotonic()
+    # Every process of the run may keep what it compiles in __pycache__ (git ignores it), so
+    # the next one reads it. Where the environment forbids it (PYTHONDONTWRITEBYTECODE), each
+    # of the run's fifty-odd Python processes compiled the project's modules again, and each
+    # pytest process rewrote and compiled every test module again: 17.5 CPU seconds to collect
+    # the suite instead of 8.4.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     background = {}
     if os.environ.get("MENENGAGE_TEST_DB_CACHE", "1") != "0":
         background["sqlite"] = Background("SQLite test database", "sqlite")

@@ -15,9 +15,11 @@ reuse it.
   copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
   run's cluster restores it instead of migrating.
 
-The same two helpers (sqlite_cached, postgres_cached) keep other prepared databases: the
-translation migrations test's database before those migrations. `connected_to` points Django's
-default connection at such a copy for a block (that test, the API fuzzing's copy of the demo).
+The same two helpers (sqlite_cached, postgres_cached) keep the database as it was just before
+the translation migrations (menengage.testing.translations_start): the build migrates to there
+first, keeps it, then migrates the rest, so the translation migrations test starts from a copy.
+`connected_to` points Django's default connection at such a copy for a block (that test, the
+API fuzzing's copy of the demo).
 
 `MENENGAGE_TEST_DB_CACHE=0` migrates every worker's database the usual way. The fixtures at the
 end replace two of pytest-django's; menengage/conftest.py and fuzz/conftest.py import them.
@@ -71,6 +73,8 @@ def schema_key(engine):
             digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     # INSTALLED_APPS and LANGUAGES (locales made by migrations) are in the settings file.
     digest.update((ROOT / "config" / "settings.py").read_bytes())
+    # Where the build stops on the way (the translation migrations test's starting point).
+    digest.update((Path(__file__).parent / "translations_start.py").read_bytes())
     # A new Django or Wagtail brings its own migrations.
     # A set: the project's own egg-info is found twice when the checkout is on sys.path.
     packages = sorted(
@@ -97,16 +101,17 @@ def build_lock(what):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _migrate(database_url):
+def _migrate(database_url, *, to_translations_start=False):
+    """`menengage migrate` on `database_url`; or only as far as the translation migrations
+    test's starting point (menengage.testing.translations_start), the first half of the same
+    migration."""
     env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run(
-        [MENENGAGE, "migrate", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    command = [MENENGAGE, "migrate", "--no-input", "-v0"]
+    if to_translations_start:
+        env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+        command = [sys.executable, "-m", "menengage.testing.translations_start"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def _report(message):
@@ -134,8 +139,24 @@ def sqlite_cached(prefix, key, build):
 
 
 def sqlite_migrated(key):
-    """The path of the migrated SQLite file for `key`, migrating it when there is none."""
-    return sqlite_cached("sqlite", key, lambda partial: _migrate(f"sqlite:///{partial}"))
+    """The path of the migrated SQLite file for `key`, migrating it when there is none: from
+    a copy of the translations test's starting point (`sqlite_translations_start`), which the
+    same migration passes through on its way, so that one costs a copy."""
+
+    def migrate(partial):
+        shutil.copyfile(sqlite_translations_start(key), partial)
+        _migrate(f"sqlite:///{partial}")
+
+    return sqlite_cached("sqlite", key, migrate)
+
+
+def sqlite_translations_start(key):
+    """The SQLite file migrated to just before the translation migrations, for `key`."""
+
+    def migrate(partial):
+        _migrate(f"sqlite:///{partial}", to_translations_start=True)
+
+    return sqlite_cached("translations-start-sqlite", key, migrate)
 
 
 def sqlite_migrated_for_run():
@@ -243,15 +264,34 @@ def postgres_cached(settings_dict, template, prefix, key, build):
 
 
 def postgres_template(settings_dict, key):
-    """The name of the migrated template database in the cluster, built or restored once."""
+    """The name of the migrated template database in the cluster, built or restored once:
+    migrated from a copy of the translations test's starting point
+    (`postgres_translations_start`), which the same migration passes through on its way."""
+
+    def migrate(name):
+        start = postgres_translations_start(settings_dict, key)
+        with admin_connection(settings_dict) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{start}"')
+        _migrate(_postgres_url(settings_dict, name))
+
+    return postgres_cached(settings_dict, f"menengage_template_{key}", "postgres", key, migrate)
+
+
+def postgres_translations_start(settings_dict, key):
+    """The template database migrated to just before the translation migrations, for `key`."""
 
     def migrate(name):
         with admin_connection(settings_dict) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
-        user, host, port = settings_dict["USER"], settings_dict["HOST"], settings_dict["PORT"]
-        _migrate(f"postgres://{user}@{host}:{port}/{name}")
+        _migrate(_postgres_url(settings_dict, name), to_translations_start=True)
 
-    return postgres_cached(settings_dict, f"menengage_template_{key}", "postgres", key, migrate)
+    template = f"menengage_translations_start_{key}"
+    return postgres_cached(settings_dict, template, "translations-start-postgres", key, migrate)
+
+
+def _postgres_url(settings_dict, name):
+    user, host, port = settings_dict["USER"], settings_dict["HOST"], settings_dict["PORT"]
+    return f"postgres://{user}@{host}:{port}/{name}"
 
 
 def postgres_dump_for_run():

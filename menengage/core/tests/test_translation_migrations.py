@@ -1,31 +1,28 @@
 """The migrations that replace `<field>_en/_es/_fr/_pt` columns by one translated field lose
 no text: every value before is in the new field after, and empty ones are left out.
 
-One round for the whole project: every app concerned is migrated back to just before its
-translation migration at once (which runs each one's reverse), rows are written in that old
+One round for the whole project: the database starts just before every app's translation
+migration (menengage.testing.translations_start: reached forwards from an empty database, and
+kept by the test databases' build, which passes through it), rows are written in that old
 schema, and one forward migration to the latest state carries them all.
 
-The way back is the slow half (Django re-renders most of the project's models for each of the
-hundred columns it puts back), and its result depends only on the migrations and on this file:
-the database before the translation migrations, with its rows, is built once and kept in
-var/test-cache/ (menengage.testing.database), keyed by the test database's key and this file,
-so a changed migration or row builds it again. Each run copies it and migrates it forward, in a
-database of its own: the worker's test database is left alone (no flush, no reload after)."""
+It runs on both databases: the migrations copy the columns with `bulk_update` (a CASE over JSON
+values, written differently by each backend), SQLite remakes each table for every column
+dropped where PostgreSQL alters it, and the library's index is filled again with each backend's
+own search (FTS5 or tsvector)."""
 
 import contextlib
 import datetime
-import hashlib
 import os
 import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from menengage.library import search
-from menengage.testing import database
+from menengage.testing import database, translations_start
 
 CODES = ("en", "es", "fr", "pt")
 
@@ -164,18 +161,16 @@ def _governance(apps):
     )
 
 
-# (app, its migration just before the translation one, {model: translated fields}, what writes
-# rows in the old schema besides the reference data)
+# (app, {model: translated fields}, what writes rows in the old schema besides the reference
+# data), in the order of translations_start.BEFORE, which names each app's migration before.
 CASES = [
     (
         "networks",
-        "0003_text_length_limits",
         {"network": ("name", "summary")},
         _networks,
     ),
     (
         "declarations",
-        "0002_text_length_limits",
         {
             "declaration": ("title", "summary"),
             "declarationversion": ("text",),
@@ -185,39 +180,33 @@ CASES = [
     ),
     (
         "activities",
-        "0002_text_length_limits",
         {"workinggroup": ("name", "description")},
         _activities,
     ),
-    ("core", "0008_merge_attempts_outbox", {"country": ("name",), "term": ("name",)}, None),
+    ("core", {"country": ("name",), "term": ("name",)}, None),
     (
         "events",
-        "0002_text_length_limits",
         {"event": ("title", "description"), "session": ("title",)},
         _events,
     ),
     (
         "members",
-        "0005_text_length_limits",
         {"frameworkdocument": ("text", "summary"), "organisation": ("description",)},
         _members,
     ),
     (
         "communications",
-        "0001_announcements_newsletter_digests",
         {"newsletterissue": ("subject", "text"), "announcement": ("subject", "text")},
         _communications,
     ),
     (
         "governance",
-        "0002_text_length_limits",
         {"body": ("name", "description"), "proposal": ("title", "text")},
         _governance,
     ),
-    ("library", "0006_resource_facets_index", {"resource": ("title", "summary")}, _library),
+    ("library", {"resource": ("title", "summary")}, _library),
     (
         "transparency",
-        "0002_text_length_limits",
         {
             "financialyear": ("title", "summary"),
             "budgetline": ("description",),
@@ -260,72 +249,23 @@ def _new_values(apps, app, models):
 
 
 def _state_of_the_database(executor):
-    """The models as the tables are now: every applied migration, in every app (the state at
-    the targets alone would describe other apps as older than their tables)."""
-    executor.loader.build_graph()
+    """The state of the models as the tables are now: every applied migration, in every app (the
+    state at the targets alone would describe other apps as older than their tables). Rendered
+    once and handed to the forward migration, which carries it on: rendering this project's
+    models costs seconds each time."""
     graph = executor.loader.graph
     # Squashed migrations' replaced ones are recorded as applied but are no nodes of the graph.
     applied = [key for key in executor.loader.applied_migrations if key in graph.nodes]
-    return executor.loader.project_state(applied).apps
+    return executor.loader.project_state(applied)
 
 
-def _back_to(executor, targets):
-    """Migrate back to every target at once, unapplying in the reverse of the forward order.
-    The plan Django makes goes target by target, which can unapply one branch of an app before
-    a later one (events' translated texts before its join URL): SQLite remakes the table from
-    the state before each migration and would drop the newer column.
-
-    Django works out the state before each migration to unapply by walking its whole forward
-    plan, and from the first one to unapply on, re-renders the models after every migration in
-    the plan, unapplied or not: most of the project's migrations, 90 s of this test. Here the
-    migrations that stay come first in that walk (they are all the older ones: whatever depends
-    on a migration to unapply is unapplied too), so the models are rendered once, then only for
-    the migrations unapplied. Each state then holds every migration that stays, as the tables
-    do."""
-    forwards = [
-        migration
-        for migration, _backwards in executor.migration_plan(
-            executor.loader.graph.leaf_nodes(), clean_start=True
-        )
-    ]
-    unapplied = {migration for migration, _backwards in executor.migration_plan(targets)}
-    walk = [m for m in forwards if m not in unapplied] + [m for m in forwards if m in unapplied]
-    plan = [(migration, True) for migration in reversed(walk) if migration in unapplied]
-    executor.recorder.ensure_schema()
-    executor._migrate_all_backwards(plan, [(migration, False) for migration in walk], fake=False)
-    executor.check_replacements()
-
-
-BEFORES = [(app, before) for app, before, _models, _make in CASES]
-
-
-def _write_old_rows():
-    """Migrate the connected database back to just before the translation migrations and write
-    rows in that schema: what the cache keeps."""
-    executor = MigrationExecutor(connection)
-    _back_to(executor, BEFORES)
-    old_apps = _state_of_the_database(executor)
-    for _app, _before, _models, make in CASES:
-        if make:
-            make(old_apps)
-
-
-def _cache_key(engine):
-    source = Path(__file__).read_bytes()
-    return hashlib.sha256(database.schema_key(engine).encode() + source).hexdigest()[:16]
+BEFORES = list(translations_start.BEFORE)
 
 
 @contextlib.contextmanager
 def _sqlite_before():
-    engine = connection.settings_dict["ENGINE"]
-
-    def build(partial):
-        shutil.copyfile(database.sqlite_migrated(database.schema_key(engine)), partial)
-        with database.connected_to(str(partial)):
-            _write_old_rows()
-
-    built = database.sqlite_cached("translations-sqlite", _cache_key(engine), build)
-    copy = database.sqlite_private_copy(built)
+    key = database.schema_key(connection.settings_dict["ENGINE"])
+    copy = database.sqlite_private_copy(database.sqlite_translations_start(key))
     try:
         yield str(copy)
     finally:
@@ -335,22 +275,11 @@ def _sqlite_before():
 @contextlib.contextmanager
 def _postgres_before():
     server = connection.settings_dict
-    engine, key = server["ENGINE"], _cache_key(server["ENGINE"])
-
-    def build(partial):
-        migrated = database.postgres_template(server, database.schema_key(engine))
-        with database.admin_connection(server) as admin:
-            admin.execute(f'CREATE DATABASE "{partial}" TEMPLATE "{migrated}"')
-        with database.connected_to(partial):
-            _write_old_rows()
-
-    template = database.postgres_cached(
-        server, f"menengage_translations_{key}", "translations-postgres", key, build
-    )
+    start = database.postgres_translations_start(server, database.schema_key(server["ENGINE"]))
     name = f"test_translations_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     with database.admin_connection(server) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{start}"')
     try:
         yield name
     finally:
@@ -358,8 +287,9 @@ def _postgres_before():
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-@pytest.mark.slow(40)
+@pytest.mark.slow(30)
 def test_every_translated_value_is_the_same_after_the_migrations(django_db_blocker):
+    assert [app for app, _models, _make in CASES] == [app for app, _before in BEFORES]
     with django_db_blocker.unblock():
         before = _postgres_before if connection.vendor == "postgresql" else _sqlite_before
         with before() as name, database.connected_to(name):
@@ -369,7 +299,11 @@ def test_every_translated_value_is_the_same_after_the_migrations(django_db_block
 def _check_the_translation_migrations():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
-    old_apps = _state_of_the_database(executor)
+    state = _state_of_the_database(executor)
+    old_apps = state.apps
+    for _app, _models, make in CASES:
+        if make:
+            make(old_apps)
     applied = executor.loader.applied_migrations
     assert all(before in applied for before in BEFORES)
     assert not any(
@@ -379,16 +313,16 @@ def _check_the_translation_migrations():
         if child.key[0] == before[0]
     ), "every app concerned is at its state just before its translation migration"
     expected = {}
-    for app, _before, models, _make in CASES:
+    for app, models, _make in CASES:
         found = _old_values(old_apps, app, models)
         assert found and any(found.values()), f"{app} has translated text to carry"
         expected.update(found)
     assert any(len(texts) > 1 for texts in expected.values())
 
-    executor.migrate(latest)
-    new_apps = _state_of_the_database(MigrationExecutor(connection))
+    # Forwards from the rendered state (the migration changes it, and `old_apps`, as it goes).
+    new_apps = executor.migrate(latest, state=state).apps
     found = {}
-    for app, _before, models, _make in CASES:
+    for app, models, _make in CASES:
         found.update(_new_values(new_apps, app, models))
     assert found == expected
     # The library's index was filled again from the translated fields.
