@@ -19,6 +19,7 @@ import re
 
 from django.apps import apps
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_vary_headers
 from django.utils.translation import get_language
@@ -106,8 +107,12 @@ def _key(request):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
+    try:
+        version = versions.current(VERSION)
+    except DatabaseError:
+        return None  # the shared cache is out of reach: the page is drawn, as it would be
     return (
-        versions.current(VERSION),
+        version,
         get_language(),  # from the address, or from Accept-Language where it has no prefix
         request.scheme,
         request.get_host(),

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import DatabaseError
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client
 
@@ -175,3 +176,13 @@ def test_a_page_that_sets_a_cookie_or_writes_a_session_is_not_kept(rf):
     assert page_cache._same_for_everyone(request, _response())  # read, empty: anonymous
     request.session["seen"] = True
     assert not page_cache._same_for_everyone(request, _response())
+
+
+def test_without_the_shared_cache_the_page_is_drawn(visitor, monkeypatch):
+    def out_of_reach(*names):
+        raise DatabaseError("the cache table is gone")
+
+    monkeypatch.setattr(page_cache.versions, "current", out_of_reach)
+    for _visit in range(2):
+        response, was_drawn = drawn(Client(), "/en/about/")
+        assert response.status_code == 200 and was_drawn
