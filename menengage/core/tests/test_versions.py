@@ -90,10 +90,3 @@ def test_a_savepoint_rolled_back_takes_its_token_with_it():
     except RuntimeError:
         pass
     assert versions.current("things") == before  # nothing written stayed
-
-
-def test_outside_a_transaction_the_shared_token_is_replaced_at_once(transactional_db):
-    before = versions.current("things")
-    versions.replace("things")
-    after = versions.current("things")
-    assert after != before and "+" not in after  # the shared token alone, no local one
