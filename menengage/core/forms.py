@@ -6,7 +6,6 @@ instead of overflowing the database driver.
 """
 
 from django import forms
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
@@ -89,19 +88,20 @@ class CollatedChoiceIterator(ModelChoiceIterator):
 
 
 class KeptChoiceIterator(ModelChoiceIterator):
-    """The choices of a short public list (networks, terms) as (value, label), kept by the
-    process per query and language under the public-content version (core.versions), which
-    every write to the content replaces: building a model instance per row on every form was
-    a third of what the concern form cost. The options carry no instance."""
+    """The choices of a short public list (networks, terms, countries) as (value, label), kept
+    by the process per query and language under the public-content version (core.versions),
+    which every write to the content replaces: building a model instance per row on every form
+    was a third of what the concern form cost, and loading and collating the 250 countries more
+    than the rest of the join form. The options carry no instance."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        queryset, field = self.queryset, self.field
-        query = queryset.query
+        field, query = self.field, self.queryset.query
         key = (  # the query's parts, not its SQL: compiling a translated ordering costs more
             versions.current(versions.PUBLIC_CONTENT),
             active_language(),
+            type(self).__qualname__,
             type(field).__qualname__,
             query.model._meta.label,
             str(query.where),
@@ -113,39 +113,33 @@ class KeptChoiceIterator(ModelChoiceIterator):
         choices = _kept_choices.get(
             key,
             lambda: [
-                (field.prepare_value(row), str(field.label_from_instance(row))) for row in queryset
+                (field.prepare_value(row), str(field.label_from_instance(row)))
+                for row in self.rows()
             ],
         )
         for value, label in choices:
             yield (ModelChoiceIteratorValue(value, None), label)
 
+    def rows(self):
+        """The rows offered, in the order offered."""
+        return self.queryset
+
 
 _kept_choices = versions.Kept(size=200, seconds=3600)
 
-COUNTRY_CHOICES_CACHE_SECONDS = 3600
 
-
-class CountryChoiceIterator(CollatedChoiceIterator):
-    """The countries to offer, alphabetical, as (code, name) kept per language and kept codes:
-    the country table changes only with migrations, and loading and collating its 250 rows on
-    every form cost more than the rest of the join form. A field given its own queryset is
-    collated afresh each time."""
+class CountryChoiceIterator(KeptChoiceIterator):
+    """The countries to offer, alphabetical in the active language. A field given its own
+    queryset is collated afresh each time."""
 
     def __iter__(self):
         if self.field.kept is None:
+            yield from CollatedChoiceIterator.__iter__(self)
+        else:
             yield from super().__iter__()
-            return
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        key = f"country-choices:{active_language()}:{','.join(sorted(self.field.kept))}"
-        choices = caches["fragments"].get(key)
-        if choices is None:
-            choices = [
-                (country.pk, str(country.name)) for country in countries_by_name(self.queryset)
-            ]
-            caches["fragments"].set(key, choices, COUNTRY_CHOICES_CACHE_SECONDS)
-        for code, name in choices:
-            yield (ModelChoiceIteratorValue(code, None), name)
+
+    def rows(self):
+        return countries_by_name(self.queryset)
 
 
 class _CountryChoices:

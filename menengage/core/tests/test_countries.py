@@ -80,3 +80,19 @@ def test_every_country_is_named_in_arabic_and_swahili():
         if not (country.name.get("ar") and country.name.get("sw"))
     ]
     assert unnamed == []
+
+
+@pytest.mark.django_db
+def test_country_choices_are_read_once_and_again_after_a_country_changes(
+    django_assert_num_queries,
+):
+    def choices():
+        return [choice for choice in CountryChoiceField().choices]  # noqa: C416 - no len()
+
+    first = choices()
+    with django_assert_num_queries(0):  # the version is in the test's local cache
+        assert choices() == first
+    kenya = Country.objects.get(code="KE")
+    kenya.name = {"en": "Kenya (renamed)", "fr": "Kenya (renommé)"}
+    kenya.save()
+    assert "Kenya (renamed)" in {label for _code, label in CountryChoiceField().choices}
