@@ -6,7 +6,6 @@ copy of its own: the tests write to it.
 """
 
 import contextlib
-import os
 import shutil
 import socket
 import sqlite3
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from menengage.testing.browser import chromium_path
 from menengage.testing.demo_site import build, built_for_run, environment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ from config.settings import LANGUAGES as _LANGUAGES  # noqa: E402
 
 SITE_LANGUAGES = [code for code, _name in _LANGUAGES]
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = chromium_path()
 # Without these, Chromium reaches for Google's services, which this network refuses.
 CHROMIUM_ARGS = [
     "--headless",

@@ -111,38 +111,43 @@ def pytest_runtest_teardown(item, nextitem):
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
+        copies = {
+            connection: connection._test_serialized_contents
+            for connection in connections.all()
+            if getattr(connection, "_test_serialized_contents", None)
+        }
+        # No copy: the worker's database was never set up (its first test was skipped).
+        if not copies:
+            return result
         with item.config.stash[blocking_manager_key].unblock():
             # Skipped before its set-up (`concurrent_writers` on SQLite), it flushed nothing.
             if Network.objects.exists():
                 return result
-            for connection in connections.all():
-                contents = getattr(connection, "_test_serialized_contents", None)
-                if contents:
-                    connection.creation.deserialize_db_from_string(contents)
+            for connection, contents in copies.items():
+                connection.creation.deserialize_db_from_string(contents)
     return result
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """After migrations (countries, networks, locales), build the four-language site once."""
+    """The four-language site, after migrations (countries, networks, locales): built into the
+    cached test database once per run (menengage.testing.public_site), here when there is none."""
     from django.db import connections
-    from django.test.utils import override_settings
     from wagtail.models import Page
 
-    from menengage.content.demo import build_site
     from menengage.content.models import HomePage
+    from menengage.testing import public_site
 
-    # The pages' search indexing (Wagtail's tasks) runs at once rather than waiting in the
-    # database queue of every test that follows.
-    immediate = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    with django_db_blocker.unblock(), override_settings(TASKS=immediate):
+    with django_db_blocker.unblock():
         if not HomePage.objects.exists():
-            build_site()
+            public_site.build()
+            # What a `serialized_rollback` test reloads after its flush: taken again with the
+            # site (menengage.testing.concurrency). A cached database had the site already
+            # when Django took it, at its creation.
+            for connection in connections.all():
+                contents = connection.creation.serialize_db_to_string()
+                connection._test_serialized_contents = contents
         assert Page.objects.live().count() > 1
-        # What a `serialized_rollback` test reloads after its flush: taken now, with the site,
-        # rather than at database creation (menengage.testing.concurrency).
-        for connection in connections.all():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """Build the cached test databases ahead of the suites that use them: `make test` starts this
 in the background so the migrating overlaps the stages before (menengage.testing.database).
 
-    prepare_test_databases.py sqlite      the migrated SQLite file, while ruff runs
+    prepare_test_databases.py sqlite      the migrated SQLite file, then a copy with the test
+                                          site (menengage.testing.public_site), while ruff runs
     prepare_test_databases.py postgres    the PostgreSQL dump, at low priority beside the
                                           SQLite stages (a throwaway cluster of its own)
     prepare_test_databases.py demo        the demo alliance the browser tests serve, at low
@@ -26,8 +27,8 @@ def main(engine):
 
     started = time.monotonic()
     if engine == "sqlite":
-        database.sqlite_migrated_for_run()
-        what = "SQLite test database ready"
+        database.sqlite_with_site_for_run()
+        what = "SQLite test database (with the test site) ready"
     elif engine == "postgres":
         # Only the core the SQLite stages leave idle: the cluster it starts inherits this.
         os.nice(10)

@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
 sys.path.insert(0, str(ROOT))
+from menengage.testing.browser import chromium_path  # noqa: E402
 from menengage.testing.postgres import server_binaries  # noqa: E402
+
+CHROMIUM = chromium_path()
 
 
 def run(command, env=None, into=None):
@@ -231,7 +232,10 @@ def main():
     else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if not os.access(CHROMIUM, os.X_OK):
-        skip("browser tests (Chromium)", f"{CHROMIUM} not found (apt-get install chromium)")
+        skip(
+            "browser tests (Chromium)",
+            f"{CHROMIUM} not found (apt-get install chromium-headless-shell)",
+        )
 
     print("\n" + "=" * 72)
     totals = {"passed": 0, "failed": 0, "skipped": 0}

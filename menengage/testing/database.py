@@ -88,6 +88,25 @@ def schema_key(engine):
     return digest.hexdigest()[:16]
 
 
+def code_digest(engine, folders):
+    """A hash of the schema key and every file in `folders` but the tests and compiled files:
+    what a database built by running the project's code (the test site, the demo) depends on.
+    Read from files only, like schema_key."""
+    digest = hashlib.sha256(schema_key(engine).encode())
+    for folder in folders:
+        for path in sorted((ROOT / folder).rglob("*")):
+            # Not the tests: the builds do not read them, and they change most often.
+            if path.is_file() and not {"__pycache__", "tests"} & set(path.relative_to(ROOT).parts):
+                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest
+
+
+def site_key(engine):
+    """What the migrated database with the test site (menengage.testing.public_site) depends
+    on: the schema and the project's code and settings."""
+    return code_digest(engine, ("menengage", "config")).hexdigest()[:16]
+
+
 @contextlib.contextmanager
 def build_lock(what):
     """One builder of `what` (sqlite, postgres, demo) at a time across the workers of a run (and
@@ -111,6 +130,15 @@ def _migrate(database_url, *, to_translations_start=False):
     if to_translations_start:
         env["DJANGO_SETTINGS_MODULE"] = "config.settings"
         command = [sys.executable, "-m", "menengage.testing.translations_start"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def _build_site(database_url):
+    """The four-language test site (menengage.testing.public_site) built into `database_url`,
+    in a subprocess, as `_migrate` migrates it."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    command = [sys.executable, "-m", "menengage.testing.public_site"]
     subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -150,6 +178,18 @@ def sqlite_migrated(key):
     return sqlite_cached("sqlite", key, migrate)
 
 
+def sqlite_with_site(key):
+    """The path of the migrated SQLite file with the test site built in, for `key` (its
+    `site_key`): a copy of the migrated file (`sqlite_migrated`), which the demo starts from."""
+    engine = "django.db.backends.sqlite3"
+
+    def build(partial):
+        shutil.copyfile(sqlite_migrated(schema_key(engine)), partial)
+        _build_site(f"sqlite:///{partial}")
+
+    return sqlite_cached("site-sqlite", key, build)
+
+
 def sqlite_translations_start(key):
     """The SQLite file migrated to just before the translation migrations, for `key`."""
 
@@ -164,6 +204,11 @@ def sqlite_migrated_for_run():
     return sqlite_migrated(schema_key("django.db.backends.sqlite3")) if enabled() else None
 
 
+def sqlite_with_site_for_run():
+    """The SQLite file the suite's workers copy, for the code as it is now (None: no cache)."""
+    return sqlite_with_site(site_key("django.db.backends.sqlite3")) if enabled() else None
+
+
 def sqlite_private_copy(built):
     """A private copy of a built file, in memory-backed storage if any; remove its folder."""
     shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private folder there
@@ -175,8 +220,8 @@ def sqlite_private_copy(built):
 
 
 def sqlite_worker_copy(key):
-    """A private copy of the migrated file for this worker."""
-    return sqlite_private_copy(sqlite_migrated(key))
+    """A private copy of the migrated file with the test site for this worker."""
+    return sqlite_private_copy(sqlite_with_site(key))
 
 
 @contextlib.contextmanager
@@ -277,6 +322,19 @@ def postgres_template(settings_dict, key):
     return postgres_cached(settings_dict, f"menengage_template_{key}", "postgres", key, migrate)
 
 
+def postgres_with_site(settings_dict, key):
+    """The name of the template database with the test site built in, for `key` (its
+    `site_key`): made from the migrated template (`postgres_template`)."""
+
+    def build(name):
+        migrated = postgres_template(settings_dict, schema_key("django.db.backends.postgresql"))
+        with admin_connection(settings_dict) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{migrated}"')
+        _build_site(_postgres_url(settings_dict, name))
+
+    return postgres_cached(settings_dict, f"menengage_site_{key}", "site-postgres", key, build)
+
+
 def postgres_translations_start(settings_dict, key):
     """The template database migrated to just before the translation migrations, for `key`."""
 
@@ -295,22 +353,22 @@ def _postgres_url(settings_dict, name):
 
 
 def postgres_dump_for_run():
-    """Migrate and dump the PostgreSQL template for the code as it is now, in a throwaway
-    cluster, unless var/test-cache/ has its dump: the PostgreSQL suite then restores the dump
-    rather than migrating. `make test` runs this beside the SQLite stages
+    """Migrate and dump the PostgreSQL template (with the test site) for the code as it is now,
+    in a throwaway cluster, unless var/test-cache/ has its dump: the PostgreSQL suite then
+    restores the dump rather than migrating. `make test` runs this beside the SQLite stages
     (scripts/prepare_test_databases.py). Returns whether it had to migrate."""
     from urllib.parse import urlparse
 
     from .postgres import start_cluster
 
-    key = schema_key("django.db.backends.postgresql")
-    if (CACHE / f"postgres-{key}.sql").exists():
+    key = site_key("django.db.backends.postgresql")
+    if (CACHE / f"site-postgres-{key}.sql").exists():
         return False
     url, stop = start_cluster()
     try:
         address = urlparse(url)
         server = {"HOST": address.hostname, "PORT": address.port, "USER": address.username}
-        postgres_template(server, key)
+        postgres_with_site(server, key)
     finally:
         stop()
     return True
@@ -326,14 +384,14 @@ def prepare(worker):
     if not enabled() or engine.rsplit(".", 1)[-1] not in ("sqlite3", "postgresql"):
         return (lambda: None), None
     started = time.monotonic()
-    key = schema_key(engine)
+    key = site_key(engine)
     test = database.setdefault("TEST", {})
     if engine.endswith("sqlite3"):
         copy = sqlite_worker_copy(key)
         test["NAME"] = str(copy)
         _report(f"copied in {time.monotonic() - started:.1f} s")
         return (lambda: shutil.rmtree(copy.parent, ignore_errors=True)), True
-    test["TEMPLATE"] = postgres_template(database, key)
+    test["TEMPLATE"] = postgres_with_site(database, key)
     test["NAME"] = f"test_{database['NAME']}_{worker}" if worker else f"test_{database['NAME']}"
     _report(f"template ready in {time.monotonic() - started:.1f} s")
     return (lambda: None), False

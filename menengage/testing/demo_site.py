@@ -8,7 +8,6 @@ Imported by the browser tests, which run without Django set up: files and subpro
 """
 
 import datetime
-import hashlib
 import os
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .database import CACHE, build_lock, schema_key, sqlite_migrated_for_run
+from .database import CACHE, build_lock, code_digest, sqlite_migrated_for_run
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MENENGAGE = str(Path(sys.executable).parent / "menengage")
@@ -25,12 +24,8 @@ MENENGAGE = str(Path(sys.executable).parent / "menengage")
 def demo_key():
     """What the built demo depends on: the migrated schema, the code and files the `demo` and
     `collectstatic` commands read, and the day (the demo's dates are relative to today)."""
-    digest = hashlib.sha256(schema_key("django.db.backends.sqlite3").encode())
-    for folder in ("menengage", "config", "static", "templates", "locale"):
-        for path in sorted((ROOT / folder).rglob("*")):
-            # Not the tests: the demo does not read them, and they change most often.
-            if path.is_file() and not {"__pycache__", "tests"} & set(path.relative_to(ROOT).parts):
-                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    folders = ("menengage", "config", "static", "templates", "locale")
+    digest = code_digest("django.db.backends.sqlite3", folders)
     digest.update(datetime.date.today().isoformat().encode())
     return digest.hexdigest()[:16]
 
