@@ -107,7 +107,7 @@ def demo_server():
     )
     # Mail and file text extraction leave through the queue, as in production.
     worker = subprocess.Popen(
-        [MENENGAGE, "worker", "--interval", "0.2"],
+        [MENENGAGE, "worker", "--interval", "0.5"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
