@@ -5,8 +5,8 @@ in the background so the migrating overlaps the stages before (menengage.testing
                                           site (menengage.testing.public_site), while ruff runs
     prepare_test_databases.py postgres    the PostgreSQL dump, at low priority beside the
                                           SQLite stages (a throwaway cluster of its own)
-    prepare_test_databases.py demo        the demo alliance the browser tests serve, at low
-                                          priority, once the SQLite file is there
+    prepare_test_databases.py demo        the demo alliance the browser tests and the API
+                                          fuzzing serve, once the SQLite file is there
 
 Each prints what it did and its seconds. A suite that starts before it is done waits on the
 same lock (SQLite); `make test` waits for the others before the suite that needs them.
@@ -35,7 +35,8 @@ def main(engine):
         migrated = database.postgres_dump_for_run()
         what = "PostgreSQL test dump " + ("migrated and written" if migrated else "already cached")
     elif engine == "demo":
-        os.nice(10)
+        # At the SQLite session's priority: its API fuzzing waits for this demo. At low
+        # priority, beside the session's two workers, it was ready 90 s after the SQLite file.
         from menengage.testing import demo_site
 
         what = f"browser tests' demo ready in {demo_site.built_for_run()}"

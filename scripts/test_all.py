@@ -1,14 +1,17 @@
-"""`make test`: every check, with the seconds and the count of tests of each stage.
+"""`make test`: every check, in order, with the seconds and the count of tests of each stage.
 
 Stages: ruff, migrations check, catalogues, one session on SQLite of the suite (the tests
 marked `every_database` when PostgreSQL is there, see below), schemathesis over the API's
-OpenAPI document (fuzz/) and the form fuzz; beside it, the whole suite on a throwaway PostgreSQL
-cluster and the browser tests in Debian's Chromium, each started as soon as its database is
-built. The suites name their 15 slowest tests. The test database is migrated once and reused
-(menengage.testing.database), and built in the background from the start
-(scripts/prepare_test_databases.py): the SQLite file while ruff runs, the PostgreSQL dump and
-the browser tests' demo at low priority beside it. Where PostgreSQL or Chromium is missing the
-stage is skipped loudly; with CI=true a missing one fails the run.
+OpenAPI document (fuzz/) and the form fuzz, the whole suite on a throwaway PostgreSQL cluster
+and, at the same time, the browser tests in Debian's Chromium; the suites name their 15 slowest
+tests. The test database is migrated once and reused (menengage.testing.database), and built in
+the background from the start (scripts/prepare_test_databases.py): the SQLite file while ruff
+runs, then the demo the browser tests and the API fuzzing serve; the PostgreSQL dump at low
+priority on the core the SQLite stages leave idle. Every stage is bound by CPU: the run takes
+about its CPU seconds over two cores (starting the suites beside each other as soon as their
+databases were built did not shorten it, 687 s against 661, so they run in turn). Where
+PostgreSQL or Chromium is missing the stage is skipped loudly; with CI=true a missing one
+fails the run.
 """
 
 import os
@@ -49,22 +52,15 @@ def run(command, env=None, into=None):
 
 
 class Beside(threading.Thread):
-    """A stage run beside the others; its output is kept and shown when it is done. With
-    `after` (a Background), it starts when that build ends, and not at all if it failed."""
+    """A stage run while the next one runs; its output is kept and shown when it is done."""
 
-    def __init__(self, command, env, after=None):
+    def __init__(self, command, env):
         super().__init__(daemon=True)
         self.command, self.env, self.log = command, env, tempfile.TemporaryFile("w+")  # noqa: SIM115
-        self.after, self.began, self.seconds = after, None, 0
+        self.began = time.monotonic()
         self.start()
 
     def run(self):
-        if self.after is not None:
-            self.after.watcher.join()
-            if self.after.process.returncode != 0:
-                self.code, self.output = 1, f"not run: the {self.after.name} failed"
-                return
-        self.began = time.monotonic()
         self.code, self.output = run(self.command, self.env, into=self.log)
         self.seconds = time.monotonic() - self.began
 
@@ -72,8 +68,8 @@ class Beside(threading.Thread):
         """Wait for it and show its output; returns (exit code, output, its own seconds)."""
         self.join()
         self.log.seek(0)
-        print(f"\n$ (beside the stages above) {' '.join(self.command)}", flush=True)
-        sys.stdout.write(self.log.read() or self.output)
+        print(f"\n$ (beside the stage above) {' '.join(self.command)}", flush=True)
+        sys.stdout.write(self.log.read())
         self.log.close()
         return self.code, self.output, self.seconds
 
@@ -132,7 +128,7 @@ class Background:
 
 def main():
     results, figures, failed = [], [], False
-    began_run = time.monotonic()
+    started = time.monotonic()
     # Every process of the run may keep what it compiles in __pycache__ (git ignores it), so
     # the next one reads it. Where the environment forbids it (PYTHONDONTWRITEBYTECODE), each
     # of the run's fifty-odd Python processes compiled the project's modules again, and each
@@ -158,11 +154,15 @@ def main():
         name = f"{engine}, in the background"
         results.append((name, "ok" if ok else "FAILED", {}, seconds, f"waited {waited:.0f} s"))
 
-    def stage(name, command, env=None, is_pytest=False):
-        """Run a stage, its output shown as it comes."""
+    def stage(name, command, env=None, is_pytest=False, beside=None):
+        """Run a stage; with `beside` (its name and a Beside), that one runs at the same time."""
         began = time.monotonic()
         code, output = run(command, env)
         record(name, code, output, time.monotonic() - began, is_pytest)
+        if beside is not None:
+            beside_name, beside_stage = beside
+            code, output, seconds = beside_stage.finish()
+            record(beside_name, code, output, seconds, True, f"beside {name}")
 
     def record(name, code, output, seconds, is_pytest, note=""):
         nonlocal failed
@@ -204,35 +204,34 @@ def main():
     # worker for a minute and a half). Their figures are printed under the table. Without
     # PostgreSQL, the whole suite runs on SQLite. A plain `pytest` runs menengage/ and tests/.
     everything = ["menengage", "tests", "fuzz"]
-    # The browser tests and the suite on PostgreSQL each start as soon as what they need is
-    # built (the demo, the PostgreSQL template), beside the SQLite session and each other. Every
-    # stage is bound by CPU, so the run takes about its CPU seconds over two cores, as long as
-    # no core waits: run one after the other, the SQLite session's tail (one worker on the API
-    # fuzzing, the other done) and the suites' tails left a core idle. One browser worker: with
-    # two, each starts a server and crawls the templates, for 40 % more CPU.
-    beside = []
-    if os.access(CHROMIUM, os.X_OK):
-        command = [*pytest[:4], "--durations=15", "-p", "no:django", "e2e"]
-        env = {"CHROMIUM": CHROMIUM, "DATABASE_URL": ""}
-        browsers = Beside(command, env, after=background.get("demo"))
-        beside.append(("browser tests (Chromium)", browsers))
     if server_binaries():
-        on_postgres = [*pytest_suite, "-m", "not fuzz"]
-        env = {"MENENGAGE_TEST_POSTGRES": "1"}
-        on_postgres_stage = Beside(on_postgres, env, after=background.get("postgres"))
-        beside.append(("suite on PostgreSQL", on_postgres_stage))
         on_sqlite = [*by_module, "-m", "every_database or fuzz", *everything]
         stage("SQLite: part, API+form fuzz", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
     else:
         on_sqlite = [*by_module, *everything]
         stage("SQLite: suite, API+form fuzz", on_sqlite, env={"DATABASE_URL": ""}, is_pytest=True)
-    for engine in ("sqlite", "demo", "postgres"):
-        finish(engine)
-    for name, running in beside:
-        code, output, seconds = running.finish()
-        started = running.began - began_run if running.began else 0
-        record(name, code, output, seconds, True, f"from {started:.0f} s, beside")
-    if not server_binaries():
+    finish("sqlite")
+    # The browser tests run beside the suite on PostgreSQL: one pytest worker waiting on
+    # Chromium and gunicorn by turns used about one core of two, and the suite's workers fill
+    # the other (and the tail where one of them has finished). On their own, after it, they
+    # added their whole time to the run's.
+    browsers = None
+    if os.access(CHROMIUM, os.X_OK):
+        finish("demo")
+        # One worker: with two, each starts a server and crawls the templates, and on a
+        # busy machine the stage took as long (327 s) for 40 % more CPU (273 s against 192).
+        command = [*pytest[:4], "--durations=15", "-p", "no:django", "e2e"]
+        env = {"CHROMIUM": CHROMIUM, "DATABASE_URL": ""}
+        if server_binaries():
+            browsers = ("browser tests (Chromium)", Beside(command, env))
+        else:
+            stage("browser tests (Chromium)", command, env=env, is_pytest=True)
+    if server_binaries():
+        finish("postgres")
+        on_postgres = [*pytest_suite, "-m", "not fuzz"]
+        env = {"MENENGAGE_TEST_POSTGRES": "1"}
+        stage("suite on PostgreSQL", on_postgres, env=env, is_pytest=True, beside=browsers)
+    else:
         skip("suite on PostgreSQL", "no initdb/pg_ctl found (apt-get install postgresql)")
     if not os.access(CHROMIUM, os.X_OK):
         skip(
@@ -250,7 +249,7 @@ def main():
             totals[word] += found.get(word, 0) + (found.get("error", 0) if word == "failed" else 0)
     for line in figures:
         print(line)
-    print(f"took {time.monotonic() - began_run:.0f} s")
+    print(f"took {time.monotonic() - started:.0f} s")
     print("=" * 72)
     totals["failed"] += 0 if not failed or totals["failed"] else 1
     print(f"{totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import NotPermitted
+from menengage.core.links import links_add
 from menengage.core.models import Term
 from menengage.members.models import Membership
 
@@ -180,8 +181,7 @@ def activity_create(*, actor, reach=None, consultation=None, **fields):
         raise NotPermitted(_("Only members and conveners of a working group can add to it."))
     _require_consultation(activity, consultation)
     activity.save()
-    for name, values in related.items():
-        getattr(activity, name).set(values)
+    links_add(activity, related)
     cells = _write_reach(activity, reach or {})
     activity.save(update_fields=["people_reached"])
     audit_record(

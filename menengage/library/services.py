@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
+from menengage.core.links import links_add
 
 from . import extraction, search
 from .models import Resource, ResourceFile
@@ -49,8 +50,7 @@ def _save_new(resource, tags, files, actor):
     resource.year = resource.published_on.year if resource.published_on else None
     resource.full_clean()
     resource.save()
-    for name, values in tags.items():
-        getattr(resource, name).set(values)
+    links_add(resource, tags)
     search.index_add(resource.pk)
     for language, upload in files:
         _add_file(resource=resource, upload=upload, language=language, actor=actor)

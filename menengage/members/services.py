@@ -19,6 +19,7 @@ from menengage.accounts.services import role_assign
 from menengage.core.audit import audit_record, snapshot
 from menengage.core.errors import DomainError, NotPermitted
 from menengage.core.images import check_image
+from menengage.core.links import links_add
 from menengage.core.models import Country, Term
 from menengage.core.throttle import limit_exceeded
 from menengage.core.translation import Translation, site_languages
@@ -66,8 +67,7 @@ def _create_organisation(fields):
     organisation.search_text = organisation.indexed_text()
     organisation.full_clean()
     organisation.save()
-    for name, terms in tags.items():
-        getattr(organisation, name).set(terms)
+    links_add(organisation, tags)
     return organisation
 
 
