@@ -3,8 +3,8 @@ in the background so the migrating overlaps the stages before (menengage.testing
 
     prepare_test_databases.py sqlite      the migrated SQLite file, then a copy with the test
                                           site (menengage.testing.public_site), while ruff runs
-    prepare_test_databases.py postgres    the PostgreSQL dump, at low priority beside the
-                                          SQLite stages (a throwaway cluster of its own)
+    prepare_test_databases.py postgres    the PostgreSQL dump, beside the SQLite stages (a
+                                          throwaway cluster of its own)
     prepare_test_databases.py demo        the demo alliance the browser tests and the API
                                           fuzzing serve, once the SQLite file is there
 
@@ -30,8 +30,8 @@ def main(engine):
         database.sqlite_with_site_for_run()
         what = "SQLite test database (with the test site) ready"
     elif engine == "postgres":
-        # Only the core the SQLite stages leave idle: the cluster it starts inherits this.
-        os.nice(10)
+        # At the stages' priority: with the demo's at low priority, the suite on PostgreSQL
+        # waited 28 s for this dump.
         migrated = database.postgres_dump_for_run()
         what = "PostgreSQL test dump " + ("migrated and written" if migrated else "already cached")
     elif engine == "demo":

@@ -6,8 +6,8 @@ OpenAPI document (fuzz/) and the form fuzz, the whole suite on a throwaway Postg
 and, at the same time, the browser tests in Debian's Chromium; the suites name their 15 slowest
 tests. The test database is migrated once and reused (menengage.testing.database), and built in
 the background from the start (scripts/prepare_test_databases.py): the SQLite file while ruff
-runs, then the demo the browser tests and the API fuzzing serve; the PostgreSQL dump at low
-priority on the core the SQLite stages leave idle. Every stage is bound by CPU: the run takes
+runs, then the demo the browser tests and the API fuzzing serve, and the PostgreSQL dump beside
+them, all at the same priority. Every stage is bound by CPU: the run takes
 about its CPU seconds over two cores (starting the suites beside each other as soon as their
 databases were built did not shorten it, 687 s against 661, so they run in turn). Where
 PostgreSQL or Chromium is missing the stage is skipped loudly; with CI=true a missing one
