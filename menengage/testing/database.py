@@ -15,6 +15,11 @@ reuse it.
   copies files rather than replaying SQL. The template is dumped to var/test-cache/ so the next
   run's cluster restores it instead of migrating.
 
+A second layer holds the four-language test site (menengage.testing.public_site), built once
+into a copy of the migrated database (`sqlite_with_site`, `postgres_with_site`) and keyed by the
+project's code as well (`site_key`), so a code change rebuilds the site but not the migrations.
+The demo starts from the migrated database without it.
+
 The same two helpers (sqlite_cached, postgres_cached) keep the database as it was just before
 the translation migrations (menengage.testing.translations_start): the build migrates to there
 first, keeps it, then migrates the rest, so the translation migrations test starts from a copy.
@@ -120,26 +125,31 @@ def build_lock(what):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _run_on(database_url, command, *, settings_module=False):
+    """Run the Django command line `command` (a list) against `database_url`, in a subprocess,
+    its own output dropped; with `settings_module`, under config.settings (for `python -m`)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if settings_module:
+        env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def _migrate(database_url, *, to_translations_start=False):
     """`menengage migrate` on `database_url`; or only as far as the translation migrations
     test's starting point (menengage.testing.translations_start), the first half of the same
     migration."""
-    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    command = [MENENGAGE, "migrate", "--no-input", "-v0"]
     if to_translations_start:
-        env["DJANGO_SETTINGS_MODULE"] = "config.settings"
         command = [sys.executable, "-m", "menengage.testing.translations_start"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        _run_on(database_url, command, settings_module=True)
+    else:
+        _run_on(database_url, [MENENGAGE, "migrate", "--no-input", "-v0"])
 
 
 def _build_site(database_url):
-    """The four-language test site (menengage.testing.public_site) built into `database_url`,
-    in a subprocess, as `_migrate` migrates it."""
-    env = {**os.environ, "DATABASE_URL": database_url, "DATABASE_REPLICA_URL": ""}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    """The four-language test site (menengage.testing.public_site) built into `database_url`."""
     command = [sys.executable, "-m", "menengage.testing.public_site"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    _run_on(database_url, command, settings_module=True)
 
 
 def _report(message):
