@@ -76,8 +76,10 @@ SKIPPED_PATHS = re.compile(
 )
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/", "/health", "/static/")
 WRITES = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
-# A refusal may touch the session (a message, the language) or an attempt counter.
-WRITABLE_ON_REFUSAL = {"django_session", "core_cache"}
+# A refusal may touch the session (a message, the language) or an attempt counter: counting
+# refused attempts is what the limits against guessing are for (core.throttle). SQLite reports
+# no row for the counter's INSERT ... RETURNING until its row is read, PostgreSQL reports one.
+WRITABLE_ON_REFUSAL = {"django_session", "core_cache", "core_attemptcount"}
 # Words of an English error message that Spanish does not use.
 ENGLISH = re.compile(
     r"\b(this field|is required|enter a|ensure|select a valid|must|please|characters|"
