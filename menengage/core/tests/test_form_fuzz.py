@@ -253,7 +253,11 @@ class Fuzz:
         def count_writes(execute, sql, params, many, context):
             result = execute(sql, params, many, context)
             match = WRITES.match(sql)
-            if match and context["cursor"].rowcount:  # an UPDATE of no row writes nothing
+            # An UPDATE or DELETE of no row writes nothing. An INSERT always counts: SQLite
+            # reports no row for an INSERT ... RETURNING (every save of a new row) until its
+            # row is read, after this wrapper has returned.
+            inserts = match and match.group(1).upper().startswith("INSERT")
+            if match and (inserts or context["cursor"].rowcount):
                 written.add(match.group(2))
             return result
 
